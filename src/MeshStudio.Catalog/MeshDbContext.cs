@@ -1,0 +1,57 @@
+using System.Text.Json;
+using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Governance;
+using MeshStudio.Core.Products;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeshStudio.Catalog;
+
+/// <summary>The catalog: identity, domains, sources, products, jobs, governance and access.</summary>
+public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<MeshDomain> Domains => Set<MeshDomain>();
+    public DbSet<DomainMember> DomainMembers => Set<DomainMember>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<MeshDomain>().HasIndex(d => d.Name).IsUnique();
+        builder.Entity<DomainMember>().HasIndex(m => new { m.DomainId, m.UserId }).IsUnique();
+        builder.Entity<Source>().HasIndex(s => new { s.DomainId, s.Name }).IsUnique();
+        builder.Entity<Product>().HasIndex(p => new { p.DomainId, p.Name }).IsUnique();
+        builder.Entity<Job>().HasIndex(j => new { j.DomainId, j.Name }).IsUnique();
+        builder.Entity<JobRun>().HasIndex(r => new { r.JobId, r.StartedAt });
+        builder.Entity<PersonalAccessToken>().HasIndex(t => t.TokenHash).IsUnique();
+        builder.Entity<AuditEntry>().HasIndex(a => a.At);
+
+        Json(builder.Entity<Source>().Property(s => s.Columns));
+        Json(builder.Entity<Product>().Property(p => p.Columns));
+        Json(builder.Entity<Product>().Property(p => p.Tags));
+        Json(builder.Entity<Product>().Property(p => p.KeyColumns));
+        Json(builder.Entity<Review>().Property(r => r.Checks));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Small lists stored as one JSON column: they are always read and written whole.</summary>
+    private static void Json<T>(PropertyBuilder<List<T>> property) =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, JsonOptions),
+            v => JsonSerializer.Deserialize<List<T>>(v, JsonOptions) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+                v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions)!));
+}

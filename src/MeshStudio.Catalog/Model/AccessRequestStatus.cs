@@ -1,0 +1,8 @@
+namespace MeshStudio.Catalog.Model;
+
+public enum AccessRequestStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+}

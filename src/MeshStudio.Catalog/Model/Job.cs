@@ -1,0 +1,24 @@
+namespace MeshStudio.Catalog.Model;
+
+/// <summary>A deployed CREATE JOB: keeps one product up to date.</summary>
+public sealed class Job
+{
+    public int Id { get; set; }
+    public int DomainId { get; set; }
+    public MeshDomain? Domain { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The full CREATE JOB statement as the analyst wrote it.</summary>
+    public required string Definition { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    /// <summary>Null: run once / on demand.</summary>
+    public int? RunIntervalSeconds { get; set; }
+    public bool IsPaused { get; set; }
+    /// <summary>The job runs with this user's entitlements.</summary>
+    public required string RunAsUserId { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime? LastRunAt { get; set; }
+    public bool? LastRunSucceeded { get; set; }
+    public string? LastError { get; set; }
+    public List<JobRun> Runs { get; set; } = [];
+}

@@ -1,0 +1,8 @@
+namespace MeshStudio.Catalog.Model;
+
+public enum ReviewStatus
+{
+    Open = 0,
+    Approved = 1,
+    Rejected = 2,
+}

@@ -1,0 +1,7 @@
+namespace MeshStudio.Catalog.Model;
+
+public enum SourceKind
+{
+    Http = 0,
+    File = 1,
+}

@@ -1,0 +1,40 @@
+using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Core.Access;
+
+/// <summary>Who may do what. Pure functions: every page, hub method and API route asks these.</summary>
+public static class AccessRules
+{
+    /// <summary>Sources are domain-internal: only members (and admins) read them.</summary>
+    public static bool CanReadSource(UserContext user, string domain) => user.IsAdmin || user.IsMemberOf(domain);
+
+    /// <summary>Analysts and owners of a domain write its sources, jobs and products.</summary>
+    public static bool CanAuthorIn(UserContext user, string domain) => user.IsAdmin || user.IsMemberOf(domain);
+
+    /// <summary>Owners manage their domain: access decisions, API keys, members.</summary>
+    public static bool CanManageDomain(UserContext user, string domain) => user.IsAdmin || user.IsOwnerOf(domain);
+
+    /// <summary>Stewards decide governance reviews; admins do not, so the duty stays separated.</summary>
+    public static bool CanReview(UserContext user) => user.IsSteward;
+
+    public static bool CanReadAudit(UserContext user) => user.IsSteward || user.IsAdmin;
+
+    /// <summary>Metadata of a product: published ones are public to signed-in users, others to their domain and governance.</summary>
+    public static bool CanSeeProduct(UserContext user, string domain, ProductStatus status) =>
+        status == ProductStatus.Published || user.IsMemberOf(domain) || user.IsSteward || user.IsAdmin;
+
+    /// <summary>
+    /// Data of a product: members of the owning domain always; anyone else only with an active grant
+    /// on a published product. Admins and stewards get no implicit data access.
+    /// </summary>
+    public static bool CanReadProductData(UserContext user, string domain, ProductStatus status, bool hasActiveGrant) =>
+        user.IsMemberOf(domain) || (status == ProductStatus.Published && hasActiveGrant);
+
+    /// <summary>Consumers outside the domain request access; members already have it.</summary>
+    public static bool CanRequestAccess(UserContext user, string domain, ProductStatus status) =>
+        status == ProductStatus.Published && !user.IsMemberOf(domain);
+
+    public static bool IsGrantActive(bool approved, DateTime? expiresAt, DateTime nowUtc) =>
+        approved && (expiresAt is null || expiresAt > nowUtc);
+}

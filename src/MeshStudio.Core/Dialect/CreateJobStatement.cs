@@ -1,0 +1,24 @@
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Core.Dialect;
+
+/// <summary>
+/// <c>CREATE JOB d.j [WITH (…)] AS INSERT INTO d.product [KEY (cols)] SELECT …</c>.
+/// </summary>
+/// <param name="Name">The job; its domain owns the target product.</param>
+/// <param name="Options">WITH options, keys lower-cased (run_interval, start_from, …).</param>
+/// <param name="Target">The product the job keeps up to date.</param>
+/// <param name="KeyColumns">Upsert key; empty means append.</param>
+/// <param name="Query">The SELECT, exactly as written.</param>
+/// <param name="QueryOffset">Offset of <paramref name="Query"/> in the statement text, to map error positions.</param>
+public sealed record CreateJobStatement(
+    QualifiedName Name,
+    IReadOnlyDictionary<string, string> Options,
+    QualifiedName Target,
+    IReadOnlyList<string> KeyColumns,
+    string Query,
+    int QueryOffset) : MeshStatement
+{
+    /// <summary>The run interval from <c>run_interval</c>, or null for a job that runs once / on demand.</summary>
+    public TimeSpan? RunInterval => Options.TryGetValue("run_interval", out var text) ? IntervalParser.Parse(text) : null;
+}

@@ -1,0 +1,23 @@
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Core.Execution;
+
+/// <summary>
+/// A table a session may read, exposed to user SQL as the view <c>domain.name</c>.
+/// Users name relations, never paths: the engine resolves locations from the lake layout.
+/// </summary>
+/// <param name="Name">The <c>domain.name</c> the SQL uses.</param>
+/// <param name="Kind">How the data is stored.</param>
+/// <param name="Columns">Declared columns (required for ingested sources; null means infer).</param>
+/// <param name="Location">
+/// For <see cref="RelationKind.Product"/>: the snapshot folder relative to the lake root (null: no data yet).
+/// For <see cref="RelationKind.FileSource"/>: the glob relative to the domain's inbox.
+/// Unused for <see cref="RelationKind.IngestedSource"/>.
+/// </param>
+/// <param name="Format">For file sources: <c>json</c>, <c>csv</c> or <c>parquet</c>.</param>
+public sealed record ReadableRelation(
+    QualifiedName Name,
+    RelationKind Kind,
+    IReadOnlyList<ColumnSchema>? Columns = null,
+    string? Location = null,
+    string? Format = null);
