@@ -1,0 +1,136 @@
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Core.Dialect;
+
+/// <summary>
+/// Parses the MeshStudio statements (CREATE SOURCE, CREATE JOB) and passes everything else through as a query.
+/// The SELECT inside a job is left to DuckDB: this parser only reads the statement heads.
+/// </summary>
+public static class MeshSqlParser
+{
+    /// <summary>Parses a script of statements separated by semicolons. Errors carry script positions.</summary>
+    public static ScriptParseResult ParseScript(string script)
+    {
+        var statements = new List<MeshStatement>();
+        var errors = new List<SqlError>();
+        IReadOnlyList<SqlToken> tokens;
+        try
+        {
+            tokens = SqlTokenizer.Tokenize(script);
+        }
+        catch (SqlException e)
+        {
+            return new ScriptParseResult([], [e.Error]);
+        }
+
+        var start = 0;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !tokens[i].IsSymbol(';'))
+                continue;
+            if (i > start)
+            {
+                var slice = tokens.Skip(start).Take(i - start).ToList();
+                try
+                {
+                    statements.Add(ParseStatement(script, slice));
+                }
+                catch (SqlException e)
+                {
+                    errors.Add(e.Error);
+                }
+            }
+            start = i + 1;
+        }
+        if (statements.Count == 0 && errors.Count == 0)
+            errors.Add(new SqlError("The script is empty.", 1, 1));
+        return new ScriptParseResult(statements, errors);
+    }
+
+    /// <summary>Parses exactly one statement; throws <see cref="SqlException"/> with its position.</summary>
+    public static MeshStatement Parse(string sql)
+    {
+        var result = ParseScript(sql);
+        if (!result.Succeeded)
+            throw new SqlException(result.Errors[0]);
+        if (result.Statements.Count > 1)
+            throw new SqlException(SqlError.At("Run one statement at a time.", sql, result.Statements[1].ScriptOffset));
+        return result.Statements[0];
+    }
+
+    private static MeshStatement ParseStatement(string script, List<SqlToken> tokens)
+    {
+        var reader = new TokenReader(script, tokens);
+        var text = script[tokens[0].Offset..tokens[^1].End];
+        if (tokens[0].Is("CREATE"))
+        {
+            var kind = reader.Lookahead(tokens[1].Is("OR") ? 3 : 1);
+            if (kind?.Is("SOURCE") == true)
+                return ParseCreateSource(reader) with { ScriptOffset = tokens[0].Offset };
+            if (kind?.Is("JOB") == true)
+                return ParseCreateJob(reader) with { ScriptOffset = tokens[0].Offset };
+        }
+        return new QueryStatement(text) { ScriptOffset = tokens[0].Offset };
+    }
+
+    private static CreateSourceStatement ParseCreateSource(TokenReader reader)
+    {
+        reader.Expect("CREATE");
+        reader.OptionalOrReplace();
+        reader.Expect("SOURCE");
+        var name = reader.QualifiedName("source");
+        var columns = new List<ColumnSchema>();
+        if (reader.TryTakeSymbol('('))
+        {
+            do
+            {
+                var column = reader.Identifier("column name");
+                var type = reader.TypeText();
+                if (columns.Any(c => c.Name.Equals(column, StringComparison.OrdinalIgnoreCase)))
+                    throw reader.ErrorAtPrevious($"Column \"{column}\" is declared twice.");
+                columns.Add(new ColumnSchema(column, type));
+            }
+            while (reader.TryTakeSymbol(','));
+            reader.ExpectSymbol(')');
+        }
+        var options = reader.TryTake("WITH") ? reader.Options() : new Dictionary<string, string>();
+        reader.ExpectEnd();
+        var statement = new CreateSourceStatement(name, columns, options);
+        if (statement.Format is not ("json" or "csv" or "parquet"))
+            throw reader.ErrorAtStart($"Unknown format '{statement.Format}': use 'json', 'csv' or 'parquet'.");
+        if (!statement.IsFileSource && columns.Count == 0)
+            throw reader.ErrorAtStart($"The HTTP source {name} needs its columns declared, e.g. CREATE SOURCE {name} (id VARCHAR, ts TIMESTAMP).");
+        return statement;
+    }
+
+    private static CreateJobStatement ParseCreateJob(TokenReader reader)
+    {
+        reader.Expect("CREATE");
+        reader.OptionalOrReplace();
+        reader.Expect("JOB");
+        var name = reader.QualifiedName("job");
+        var options = reader.TryTake("WITH") ? reader.Options() : new Dictionary<string, string>();
+        if (options.TryGetValue("run_interval", out var interval) && IntervalParser.Parse(interval) is null)
+            throw reader.ErrorAtStart($"run_interval '{interval}' is not an interval such as '10 seconds'.");
+        reader.Expect("AS");
+        reader.Expect("INSERT");
+        reader.Expect("INTO");
+        var target = reader.QualifiedName("product");
+        if (target.Domain != name.Domain)
+            throw reader.ErrorAtPrevious($"A job writes products of its own domain: use {name.Domain}.{target.Name}, not {target}.");
+        var keys = new List<string>();
+        if (reader.TryTake("KEY"))
+        {
+            reader.ExpectSymbol('(');
+            do
+            {
+                keys.Add(reader.Identifier("key column"));
+            }
+            while (reader.TryTakeSymbol(','));
+            reader.ExpectSymbol(')');
+        }
+        var (query, offset) = reader.Rest("the job's SELECT");
+        return new CreateJobStatement(name, options, target, keys, query, offset);
+    }
+}
