@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MeshStudio.Catalog.Model;
+using MeshStudio.Catalog.Persistence;
 using MeshStudio.Core.Governance;
 using MeshStudio.Core.Products;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,12 +36,24 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         builder.Entity<JobRun>().HasIndex(r => new { r.JobId, r.StartedAt });
         builder.Entity<PersonalAccessToken>().HasIndex(t => t.TokenHash).IsUnique();
         builder.Entity<AuditEntry>().HasIndex(a => a.At);
+        builder.Entity<PersonalAccessToken>().HasIndex(t => t.UserId);
+        builder.Entity<AccessRequest>().HasIndex(r => new { r.ProductId, r.RequesterUserId });
+        builder.Entity<AccessRequest>().HasIndex(r => r.Status);
+        builder.Entity<Review>().HasIndex(r => new { r.ProductId, r.Status });
+        builder.Entity<Product>().HasIndex(p => p.Status);
 
         Json(builder.Entity<Source>().Property(s => s.Columns));
         Json(builder.Entity<Product>().Property(p => p.Columns));
         Json(builder.Entity<Product>().Property(p => p.Tags));
         Json(builder.Entity<Product>().Property(p => p.KeyColumns));
         Json(builder.Entity<Review>().Property(r => r.Checks));
+    }
+
+    /// <summary>SQLite keeps no time zone: every DateTime in the catalog is UTC, so read them back as UTC.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -1,0 +1,47 @@
+using MeshStudio.Catalog.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeshStudio.Catalog.Governance;
+
+/// <summary>
+/// The append-only audit log (C8): who did what to which object. There is deliberately no update or
+/// delete API, and database triggers refuse both.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<MeshDbContext> dbFactory, TimeProvider time)
+{
+    public async Task WriteAsync(string actor, string action, string target, string details, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Append(db, actor, action, target, details);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntryView>> ListAsync(int skip, int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Id)
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Clamp(take, 0, 1000))
+            .Select(a => new AuditEntryView(a.Id, a.At, a.Actor, a.Action, a.Target, a.Details))
+            .ToListAsync(ct);
+    }
+
+    public async Task<int> CountAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.CountAsync(ct);
+    }
+
+    /// <summary>Adds an entry to a unit of work, so it is saved in the same transaction as the change it records.</summary>
+    internal void Append(MeshDbContext db, string actor, string action, string target, string details) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            Actor = actor,
+            Action = action,
+            Target = target,
+            Details = details,
+        });
+}
