@@ -1,0 +1,26 @@
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Ingestion;
+using MeshStudio.Engine.Ingestion;
+using MeshStudio.Engine.Products;
+using MeshStudio.Engine.Query;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeshStudio.Engine;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the DuckDB query engine, the product writer and the file event store as singletons.</summary>
+    public static IServiceCollection AddMeshEngine(this IServiceCollection services, LakeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.RootPath);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<LakeOptions>()));
+        services.AddSingleton<DuckDbQueryEngine>(sp => new DuckDbQueryEngine(sp.GetRequiredService<LakeOptions>()));
+        services.AddSingleton<IQueryEngine>(sp => sp.GetRequiredService<DuckDbQueryEngine>());
+        services.AddSingleton<IProductWriter>(sp => new DuckDbProductWriter(sp.GetRequiredService<LakeOptions>()));
+        services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>()));
+        return services;
+    }
+}

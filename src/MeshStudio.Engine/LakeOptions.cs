@@ -1,0 +1,24 @@
+using MeshStudio.Core.Execution;
+
+namespace MeshStudio.Engine;
+
+/// <summary>Where the lake lives and how much one sandboxed session may use.</summary>
+public sealed record LakeOptions
+{
+    public LakeOptions(string rootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
+        if (!Path.IsPathFullyQualified(rootPath))
+            throw new ArgumentException("The lake root must be an absolute path.", nameof(rootPath));
+        RootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
+    }
+
+    /// <summary>Absolute path of the lake folder.</summary>
+    public string RootPath { get; }
+
+    /// <summary>Limits applied to every sandboxed session.</summary>
+    public QueryLimits Limits { get; init; } = new();
+
+    /// <summary>How many DuckDB sessions may run at the same time; further queries wait.</summary>
+    public int MaxConcurrentSessions { get; init; } = 4;
+}

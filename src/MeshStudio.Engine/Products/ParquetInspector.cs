@@ -1,0 +1,82 @@
+using MeshStudio.Core.Products;
+using Parquet;
+using Parquet.Schema;
+
+namespace MeshStudio.Engine.Products;
+
+/// <summary>Schema and row count of a Parquet file.</summary>
+public sealed record ParquetFileInfo(IReadOnlyList<ColumnSchema> Columns, long RowCount);
+
+/// <summary>Reads a Parquet file's schema and row count with Parquet.Net (no SQL session involved).</summary>
+public static class ParquetInspector
+{
+    public static async Task<ParquetFileInfo> InspectAsync(string file, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(file);
+        var stream = File.OpenRead(file);
+        await using (stream.ConfigureAwait(false))
+            return await InspectAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inspects a seekable stream, e.g. an uploaded file.</summary>
+    public static async Task<ParquetFileInfo> InspectAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = await ParquetReader.CreateAsync(stream, null, true, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var columns = reader.Schema.Fields.Select(f => new ColumnSchema(f.Name, TypeName(f))).ToList();
+            long rows = 0;
+            for (var i = 0; i < reader.RowGroupCount; i++)
+            {
+                using var group = reader.OpenRowGroupReader(i);
+                rows += group.RowCount;
+            }
+            return new ParquetFileInfo(columns, rows);
+        }
+    }
+
+    /// <summary>The DuckDB type name of a Parquet field.</summary>
+    public static string TypeName(Field field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field switch
+        {
+            ListField list => TypeName(list.Item) + "[]",
+            MapField map => $"MAP({TypeName(map.Key)}, {TypeName(map.Value)})",
+            StructField st => $"STRUCT({string.Join(", ", st.Fields.Select(f => $"\"{f.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" {TypeName(f)}"))})",
+            DecimalDataField d => $"DECIMAL({d.Precision},{d.Scale})",
+            DateTimeDataField dt => dt.IsAdjustedToUTC ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP",
+            DataField data => (data.IsArray ? ScalarName(data) + "[]" : ScalarName(data)),
+            _ => "VARCHAR",
+        };
+    }
+
+    private static string ScalarName(DataField field)
+    {
+        var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        return type switch
+        {
+            _ when type == typeof(string) => "VARCHAR",
+            _ when type == typeof(bool) => "BOOLEAN",
+            _ when type == typeof(sbyte) => "TINYINT",
+            _ when type == typeof(byte) => "UTINYINT",
+            _ when type == typeof(short) => "SMALLINT",
+            _ when type == typeof(ushort) => "USMALLINT",
+            _ when type == typeof(int) => "INTEGER",
+            _ when type == typeof(uint) => "UINTEGER",
+            _ when type == typeof(long) => "BIGINT",
+            _ when type == typeof(ulong) => "UBIGINT",
+            _ when type == typeof(float) => "FLOAT",
+            _ when type == typeof(double) => "DOUBLE",
+            _ when type == typeof(decimal) => "DECIMAL(38,18)",
+            _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "TIMESTAMP",
+            _ when type == typeof(DateOnly) => "DATE",
+            _ when type == typeof(TimeOnly) || type == typeof(TimeSpan) => "TIME",
+            _ when type == typeof(Guid) => "UUID",
+            _ when type == typeof(byte[]) => "BLOB",
+            _ when type == typeof(System.Numerics.BigInteger) => "HUGEINT",
+            _ => "VARCHAR",
+        };
+    }
+}

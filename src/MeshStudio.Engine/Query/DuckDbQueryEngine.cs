@@ -1,0 +1,135 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using MeshStudio.Core.Execution;
+using MeshStudio.Engine.Sandbox;
+using MeshStudio.Engine.Sql;
+
+namespace MeshStudio.Engine.Query;
+
+/// <summary>
+/// Runs one read-only statement per call in a fresh <see cref="SandboxSession"/> and streams its rows.
+/// At most <see cref="LakeOptions.MaxConcurrentSessions"/> sessions run at once; others wait.
+/// </summary>
+public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
+{
+    private readonly LakeLayout _layout;
+    private readonly QueryLimits _limits;
+    private readonly SemaphoreSlim _gate;
+    private int _activeSessions;
+
+    public DuckDbQueryEngine(LakeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _layout = new LakeLayout(options);
+        _limits = options.Limits;
+        var max = Math.Max(1, options.MaxConcurrentSessions);
+        _gate = new SemaphoreSlim(max, max);
+    }
+
+    /// <summary>How many DuckDB sessions are open right now.</summary>
+    public int ActiveSessions => Volatile.Read(ref _activeSessions);
+
+    public async IAsyncEnumerable<QueryBatch> StreamAsync(
+        SessionGrant grant, string sql, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        DeniedRelationScanner.ThrowIfDenied(sql, grant.Denied);
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<QueryBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        Task producer = Task.CompletedTask;
+        try
+        {
+            producer = Task.Run(() => Produce(grant, sql, batchSize, channel.Writer, stop.Token), CancellationToken.None);
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return batch;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    private void Produce(SessionGrant grant, string sql, int batchSize, ChannelWriter<QueryBatch> writer, CancellationToken token)
+    {
+        Exception? failure = null;
+        try
+        {
+            token.ThrowIfCancellationRequested();
+            Interlocked.Increment(ref _activeSessions);
+            try
+            {
+                using var session = SandboxSession.Open(_layout, _limits, grant);
+                using var command = session.CreateCommand(sql);
+                command.UseStreamingMode = true;
+                using var watchdog = new CommandWatchdog(command, _limits.Timeout, token);
+                try
+                {
+                    ReadOnlyStatementGuard.Ensure(session.Connection, sql);
+                    Stream(command, batchSize, writer, watchdog, token);
+                }
+                catch (Exception ex) when (ex is not SqlException)
+                {
+                    throw SqlFailures.Map(ex, watchdog, _limits, sql, sql, 0, grant.Denied, token);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _activeSessions);
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        writer.TryComplete(failure);
+    }
+
+    private void Stream(DuckDB.NET.Data.DuckDBCommand command, int batchSize, ChannelWriter<QueryBatch> writer, CommandWatchdog watchdog, CancellationToken token)
+    {
+        using var reader = command.ExecuteReader();
+        var columns = new ResultColumn[reader.FieldCount];
+        for (var i = 0; i < columns.Length; i++)
+            columns[i] = new ResultColumn(reader.GetName(i), DuckDbTypeNames.ToSqlName(reader.GetDataTypeName(i)));
+
+        long total = 0;
+        var first = true;
+        var rows = new List<object?[]>(batchSize);
+        while (true)
+        {
+            var more = reader.Read();
+            if (watchdog.TimedOut)
+                throw SqlFailures.Timeout(_limits.Timeout);
+            token.ThrowIfCancellationRequested();
+            if (more)
+            {
+                var row = new object?[columns.Length];
+                for (var i = 0; i < row.Length; i++)
+                    row[i] = reader.IsDBNull(i) ? null : JsonValueConverter.ToJsonFriendly(reader.GetValue(i));
+                rows.Add(row);
+                total++;
+            }
+            if (rows.Count == batchSize || (!more && (rows.Count > 0 || first)))
+            {
+                writer.WriteAsync(new QueryBatch(first ? columns : null, rows, total), token).AsTask().GetAwaiter().GetResult();
+                first = false;
+                rows = new List<object?[]>(batchSize);
+            }
+            if (!more)
+                return;
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}
