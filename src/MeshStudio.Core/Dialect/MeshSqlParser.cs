@@ -67,11 +67,11 @@ public static class MeshSqlParser
         {
             var kind = reader.Lookahead(tokens[1].Is("OR") ? 3 : 1);
             if (kind?.Is("SOURCE") == true)
-                return ParseCreateSource(reader) with { ScriptOffset = tokens[0].Offset };
+                return ParseCreateSource(reader) with { ScriptOffset = tokens[0].Offset, Text = text };
             if (kind?.Is("JOB") == true)
-                return ParseCreateJob(reader) with { ScriptOffset = tokens[0].Offset };
+                return ParseCreateJob(reader) with { ScriptOffset = tokens[0].Offset, Text = text };
         }
-        return new QueryStatement(text) { ScriptOffset = tokens[0].Offset };
+        return new QueryStatement(text) { ScriptOffset = tokens[0].Offset, Text = text };
     }
 
     private static CreateSourceStatement ParseCreateSource(TokenReader reader)
