@@ -18,6 +18,9 @@ public static class ReadOnlyStatementGuard
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(sql);
+        var nul = sql.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+            throw new SqlException(SqlError.At("The query contains a NUL character.", sql, nul));
         var tokens = SqlTokenizer.Tokenize(sql);
         var meaningful = tokens.Where(t => !t.IsSymbol(';')).ToList();
         if (meaningful.Count == 0)
@@ -70,8 +73,8 @@ public static class ReadOnlyStatementGuard
     private static JsonDocument Serialize(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_serialize_sql($1)";
-        command.Parameters.Add(new DuckDBParameter(sql));
+        // The function needs a constant argument, so the text goes in as a quoted literal.
+        command.CommandText = $"SELECT json_serialize_sql({SqlText.Literal(sql)})";
         var json = command.ExecuteScalar() as string ?? "{}";
         return JsonDocument.Parse(json);
     }
