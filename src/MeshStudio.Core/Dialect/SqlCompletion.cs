@@ -29,18 +29,19 @@ public static partial class SqlCompletion
     [GeneratedRegex(@"\b([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)(?:\s+(?:AS\s+)?([A-Za-z_][A-Za-z0-9_]*))?", RegexOptions.IgnoreCase)]
     private static partial Regex RelationReference();
 
-    /// <param name="textBeforeCursor">The editor text from the start up to the cursor.</param>
+    /// <param name="text">The whole editor text: aliases may be defined after the cursor.</param>
+    /// <param name="cursor">The cursor's offset in <paramref name="text"/>.</param>
     /// <param name="schema">What the user may read.</param>
-    public static IReadOnlyList<CompletionItem> Complete(string textBeforeCursor, IReadOnlyList<SchemaEntry> schema)
+    public static IReadOnlyList<CompletionItem> Complete(string text, int cursor, IReadOnlyList<SchemaEntry> schema)
     {
-        var dotted = DottedPrefix().Match(textBeforeCursor);
+        var dotted = DottedPrefix().Match(text[..Math.Clamp(cursor, 0, text.Length)]);
         if (dotted.Success)
-            return AfterDot(dotted.Groups[1].Value, textBeforeCursor, schema);
+            return AfterDot(dotted.Groups[1].Value, text, schema);
 
         var items = new List<CompletionItem>();
         items.AddRange(schema.Select(e => e.Name.Domain).Distinct().Select(d => new CompletionItem(d, "Module", d, "domain")));
         items.AddRange(schema.Select(e => new CompletionItem(e.Name.ToString(), "Class", e.Name.ToString(), e.Kind, e.Description)));
-        foreach (var entry in Referenced(textBeforeCursor, schema).Select(r => r.Entry).Distinct())
+        foreach (var entry in Referenced(text, schema).Select(r => r.Entry).Distinct())
             items.AddRange(entry.Columns.Select(c => Column(c, entry)));
         items.AddRange(Keywords.Select(k => new CompletionItem(k, "Keyword", k, "keyword")));
         items.AddRange(Functions.Select(f => new CompletionItem(f, "Function", f + "(", "function")));

@@ -15,7 +15,7 @@ public class SqlCompletionTests
     [Fact]
     public void Complete_AfterDomainDot_ListsThatDomainsRelations()
     {
-        var items = SqlCompletion.Complete("SELECT * FROM sales.", Schema);
+        var items = SqlCompletion.Complete("SELECT * FROM sales.", 20, Schema);
 
         Assert.Equal(["orders", "revenue_by_country"], items.Select(i => i.Label));
     }
@@ -23,7 +23,8 @@ public class SqlCompletionTests
     [Fact]
     public void Complete_AfterAliasDot_ListsColumnsOfAliasedRelation()
     {
-        var items = SqlCompletion.Complete("SELECT * FROM sales.orders AS o WHERE o.", Schema).ToList();
+        const string sql = "SELECT o. FROM sales.orders AS o";
+        var items = SqlCompletion.Complete(sql, sql.IndexOf(' ', 7), Schema).ToList();
         Assert.Equal(["order_id", "amount"], items.Select(i => i.Label));
         Assert.Equal("DOUBLE · sales.orders", items[1].Detail);
     }
@@ -31,7 +32,7 @@ public class SqlCompletionTests
     [Fact]
     public void Complete_Anywhere_OffersDomainsRelationsColumnsOfNamedRelationsKeywordsAndFunctions()
     {
-        var labels = SqlCompletion.Complete("SELECT * FROM sales.revenue_by_country WHERE ", Schema).Select(i => i.Label).ToList();
+        var labels = SqlCompletion.Complete("SELECT * FROM sales.revenue_by_country WHERE ", 45, Schema).Select(i => i.Label).ToList();
 
         Assert.Contains("marketing", labels);
         Assert.Contains("marketing.campaign_performance", labels);
