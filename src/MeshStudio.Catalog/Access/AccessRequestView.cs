@@ -1,0 +1,15 @@
+using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Catalog.Access;
+
+public sealed record AccessRequestView(
+    int Id,
+    QualifiedName Product,
+    string RequesterUserName,
+    string RequesterDisplayName,
+    string Purpose,
+    AccessRequestStatus Status,
+    DateTime RequestedAt,
+    DateTime? ExpiresAt,
+    string? DecisionComment);

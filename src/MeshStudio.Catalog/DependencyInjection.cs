@@ -1,0 +1,44 @@
+using MeshStudio.Catalog.Access;
+using MeshStudio.Catalog.Domains;
+using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Catalog.Governance;
+using MeshStudio.Catalog.Identity;
+using MeshStudio.Catalog.Jobs;
+using MeshStudio.Catalog.Products;
+using MeshStudio.Catalog.Search;
+using MeshStudio.Catalog.Sources;
+using MeshStudio.Catalog.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MeshStudio.Catalog;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The catalog on SQLite: a singleton <see cref="IDbContextFactory{TContext}"/> (which also registers
+    /// <see cref="MeshDbContext"/> as scoped, for Identity's stores) and every catalog service as a singleton.
+    /// </summary>
+    public static IServiceCollection AddMeshCatalog(this IServiceCollection services, string connectionString) =>
+        services.AddMeshCatalog(options => options.UseSqlite(connectionString));
+
+    /// <summary>Same, with the provider configured by the caller (tests pass an open in-memory connection).</summary>
+    public static IServiceCollection AddMeshCatalog(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    {
+        services.AddDbContextFactory<MeshDbContext>(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<UserContextLoader>();
+        services.TryAddSingleton<DomainService>();
+        services.TryAddSingleton<SourceService>();
+        services.TryAddSingleton<ProductService>();
+        services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<EntitlementService>();
+        services.TryAddSingleton<ReviewService>();
+        services.TryAddSingleton<AccessService>();
+        services.TryAddSingleton<ProductSearch>();
+        services.TryAddSingleton<TokenService>();
+        return services;
+    }
+}
