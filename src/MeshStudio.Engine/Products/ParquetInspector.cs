@@ -46,6 +46,7 @@ public static class ParquetInspector
             MapField map => $"MAP({TypeName(map.Key)}, {TypeName(map.Value)})",
             StructField st => $"STRUCT({string.Join(", ", st.Fields.Select(f => $"\"{f.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" {TypeName(f)}"))})",
             DecimalDataField d => $"DECIMAL({d.Precision},{d.Scale})",
+            DateTimeDataField { DateTimeFormat: DateTimeFormat.Date } => "DATE",
             DateTimeDataField dt => dt.IsAdjustedToUTC ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP",
             DataField data => (data.IsArray ? ScalarName(data) + "[]" : ScalarName(data)),
             _ => "VARCHAR",

@@ -1,0 +1,32 @@
+using MeshStudio.Core.Access;
+using MeshStudio.Core.Execution;
+using MeshStudio.Web.Ingestion;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace MeshStudio.Web.Api;
+
+/// <summary>Turns the platform's user-facing exceptions into problem responses with a clear message.</summary>
+public sealed class ApiExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, extensions) = exception switch
+        {
+            SqlException e => (StatusCodes.Status400BadRequest, "The SQL failed",
+                new Dictionary<string, object?> { ["line"] = e.Error.Line, ["column"] = e.Error.Column }),
+            IngestRejectedException e => (StatusCodes.Status400BadRequest, "The batch was refused; nothing was stored",
+                new Dictionary<string, object?> { ["errors"] = e.Errors }),
+            AccessDeniedException => (context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                "Access denied", null),
+            RuleViolationException => (StatusCodes.Status400BadRequest, "The request breaks a rule", null),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found", null),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", null),
+            _ => (0, "", null),
+        };
+        if (status == 0)
+            return false;
+        var detail = exception is SqlException sql ? sql.Error.Message : exception.Message;
+        await Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(context);
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+using MeshStudio.Core.Products;
+using MeshStudio.Web.Ingestion;
+
+namespace MeshStudio.Web.Api;
+
+public static class IngestEndpoints
+{
+    public const long MaxBodyBytes = 16 * 1024 * 1024;
+
+    public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Authenticated by the domain's X-Api-Key inside the handler, not by a user session.
+        app.MapPost("/api/ingest/{domain}/{source}", async (string domain, string source, HttpContext context, IngestService ingest) =>
+            {
+                if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
+                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
+                if (context.Request.ContentLength > MaxBodyBytes)
+                    return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
+                var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+                if (body is null)
+                    return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
+                var accepted = await ingest.IngestAsync(name, context.Request.Headers["X-Api-Key"], body, context.RequestAborted);
+                return Results.Ok(new IngestResponse(accepted));
+            })
+            .AllowAnonymous()
+            .WithName("Ingest")
+            .WithSummary("Append events (NDJSON or a JSON array) to an HTTP source. Durable once answered.");
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[81920];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > MaxBodyBytes)
+                return null;
+        }
+        return text.ToString();
+    }
+}
+
+public sealed record IngestResponse(int Accepted);

@@ -1,0 +1,24 @@
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Web;
+
+/// <summary>Every route of the app in one place.</summary>
+public static class AppUrls
+{
+    public const string Home = "/";
+    public const string Login = "/login";
+    public const string Studio = "/studio";
+    public const string Marketplace = "/marketplace";
+    public const string Jobs = "/jobs";
+    public const string Reviews = "/governance/reviews";
+    public const string Audit = "/governance/audit";
+    public const string Access = "/access";
+    public const string Profile = "/profile";
+    public const string Domains = "/domains";
+
+    public static string Product(QualifiedName name) => $"/products/{name.Domain}/{name.Name}";
+
+    public static string Review(int id) => $"{Reviews}/{id}";
+
+    public static string StudioWith(string sql) => $"{Studio}?sql={Uri.EscapeDataString(sql)}";
+}

@@ -1,0 +1,16 @@
+using MeshStudio.Core.Execution;
+
+namespace MeshStudio.Web.Execution;
+
+/// <summary>What happened to each statement of a deployed script, in order.</summary>
+public sealed record DeployResult(IReadOnlyList<StatementOutcome> Statements)
+{
+    public bool Succeeded => Statements.Count > 0 && Statements.All(s => s.Succeeded);
+
+    public IEnumerable<SqlError> Errors => Statements.Where(s => s.Error is not null).Select(s => s.Error!);
+}
+
+/// <param name="Kind"><c>source</c> or <c>job</c>.</param>
+/// <param name="Name">The <c>domain.name</c> deployed, when the statement got that far.</param>
+/// <param name="Message">A one-line summary for the user.</param>
+public sealed record StatementOutcome(string Kind, string? Name, bool Succeeded, string Message, SqlError? Error = null, long? Rows = null);

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Identity;
+
+namespace MeshStudio.Web.Execution;
+
+/// <summary>
+/// Runs a user's read-only SQL with exactly that user's entitlements. The Studio and the SignalR hub
+/// and the REST API are consumers of this one service.
+/// </summary>
+public sealed class ExecutionService(EntitlementService entitlements, IQueryEngine engine)
+{
+    public const int DefaultBatchSize = 500;
+
+    public async IAsyncEnumerable<QueryBatch> QueryAsync(
+        UserContext user, string sql, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (MeshSqlParser.Parse(sql) is not QueryStatement)
+        {
+            throw new SqlException(new SqlError(
+                "CREATE SOURCE and CREATE JOB are deployed, not run as a query: use Deploy in the Studio or POST /api/domains/{domain}/pipelines.",
+                1, 1));
+        }
+        var grant = await entitlements.GrantForAsync(user, cancellationToken);
+        await foreach (var batch in engine.StreamAsync(grant, sql, Math.Clamp(batchSize, 1, 10_000), cancellationToken))
+            yield return batch;
+    }
+
+    /// <summary>Binds <paramref name="query"/> with the user's entitlements without running it; null when it is valid.</summary>
+    public async Task<SqlError?> ValidateAsync(UserContext user, string query, CancellationToken cancellationToken)
+    {
+        const string describe = "DESCRIBE ";
+        var grant = await entitlements.GrantForAsync(user, cancellationToken);
+        try
+        {
+            await foreach (var _ in engine.StreamAsync(grant, describe + query, 100, cancellationToken))
+            {
+            }
+            return null;
+        }
+        catch (SqlException e)
+        {
+            return e.Error is { Line: 1, Column: > 0 } error
+                ? error with { Column = Math.Max(1, error.Column.Value - describe.Length) }
+                : e.Error;
+        }
+    }
+
+    /// <summary>Runs a query to the end and returns all rows (for small results: samples, previews).</summary>
+    public async Task<QueryResult> QueryAllAsync(UserContext user, string sql, int maxRows, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ResultColumn> columns = [];
+        var rows = new List<object?[]>();
+        await foreach (var batch in QueryAsync(user, sql, Math.Min(maxRows, DefaultBatchSize), cancellationToken))
+        {
+            columns = batch.Columns ?? columns;
+            rows.AddRange(batch.Rows.Take(maxRows - rows.Count));
+            if (rows.Count >= maxRows)
+                break;
+        }
+        return new QueryResult(columns, rows);
+    }
+}
+
+/// <summary>A whole (small) query result.</summary>
+public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows);

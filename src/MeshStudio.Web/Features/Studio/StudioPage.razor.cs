@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Core.Access;
+using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products;
+using MeshStudio.Web.Components.Shared;
+using MeshStudio.Web.Execution;
+using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Components;
+
+namespace MeshStudio.Web.Features.Studio;
+
+public sealed partial class StudioPage : IDisposable
+{
+    private const string DefaultSql = "SELECT *\nFROM sales.revenue_by_country\nORDER BY revenue DESC";
+
+    private SqlEditor? _editor;
+    private QueryRun _run = default!;
+    private UserContext _user = default!;
+    private IReadOnlyList<SchemaEntry> _schema = [];
+    private IReadOnlyList<string> _authorDomains = [];
+    private bool _showSaveJob;
+    private bool _saving;
+    private bool _live;
+    private DeployResult? _deployResult;
+    private QualifiedName? _deployedProduct;
+    private CancellationTokenSource? _liveSubscription;
+    private readonly CancellationTokenSource _disposed = new();
+
+    [Inject]
+    public required CurrentUser CurrentUser { get; init; }
+
+    [Inject]
+    public required ExecutionService Execution { get; init; }
+
+    [Inject]
+    public required EntitlementService Entitlements { get; init; }
+
+    [Inject]
+    public required PipelineDeployer Deployer { get; init; }
+
+    [Inject]
+    public required ProductChangeFeed Changes { get; init; }
+
+    /// <summary>SQL to open with, e.g. from a product page's "Open in Studio".</summary>
+    [SupplyParameterFromQuery(Name = "sql")]
+    public string? Sql { get; set; }
+
+    private string InitialSql => string.IsNullOrWhiteSpace(Sql) ? DefaultSql : Sql;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _run = new QueryRun(Execution);
+        _run.Changed += () => InvokeAsync(StateHasChanged);
+        _user = await CurrentUser.GetAsync(_disposed.Token);
+        _authorDomains = _user.Memberships.Keys.Where(d => AccessRules.CanAuthorIn(_user, d)).Order().ToList();
+        await LoadSchemaAsync();
+    }
+
+    private async Task LoadSchemaAsync()
+    {
+        var grant = await Entitlements.GrantForAsync(_user, _disposed.Token);
+        _schema = grant.Relations
+            .Select(r => new SchemaEntry(r.Name, r.Kind == RelationKind.Product ? "product" : "source", r.Columns ?? []))
+            .ToList();
+    }
+
+    private async Task RunAsync()
+    {
+        var sql = await _editor!.GetValueAsync();
+        _deployResult = null;
+        if (MeshSqlParser.ParseScript(sql) is { Succeeded: true } script
+            && script.Statements.Any(s => s is CreateJobStatement or CreateSourceStatement))
+        {
+            await DeployAsync(sql);
+            return;
+        }
+        await _run.RunAsync(_user, sql);
+        await _editor.ShowErrorsAsync(_run.Error is null ? [] : [_run.Error]);
+        if (_live)
+            Follow(sql);
+    }
+
+    private async Task PreviewAsync(SchemaEntry entry)
+    {
+        var sql = $"SELECT *\nFROM {entry.Name}\nLIMIT 100";
+        await _editor!.SetValueAsync(sql);
+        await RunAsync();
+    }
+
+    /// <summary>Inline markers while typing: dialect parse errors, then DuckDB bind errors of queries.</summary>
+    private async Task CheckAsync(string sql)
+    {
+        var parsed = MeshSqlParser.ParseScript(sql);
+        var errors = parsed.Errors.ToList();
+        if (parsed.Succeeded && parsed.Statements is [var statement])
+        {
+            var (query, offset) = statement switch
+            {
+                QueryStatement q => (q.Sql, q.ScriptOffset),
+                CreateJobStatement j => (j.Query, j.QueryOffset),
+                _ => (null, 0),
+            };
+            if (query is not null && await Execution.ValidateAsync(_user, query, _disposed.Token) is { } error)
+                errors.Add(SqlPositions.Shift(error, sql, offset));
+        }
+        await _editor!.ShowErrorsAsync(errors);
+    }
+
+    private async Task DeployAsync(string script)
+    {
+        _saving = true;
+        _deployedProduct = null;
+        try
+        {
+            var domain = MeshSqlParser.ParseScript(script).Statements
+                .Select(s => s switch { CreateJobStatement j => j.Name.Domain, CreateSourceStatement c => c.Name.Domain, _ => null })
+                .FirstOrDefault(d => d is not null) ?? "";
+            _deployResult = await Deployer.DeployAsync(_user, domain, script, _disposed.Token);
+            _deployedProduct = MeshSqlParser.ParseScript(script).Statements.OfType<CreateJobStatement>().LastOrDefault()?.Target;
+            await _editor!.ShowErrorsAsync(_deployResult.Errors);
+            if (_deployResult.Succeeded)
+            {
+                _showSaveJob = false;
+                await LoadSchemaAsync();
+            }
+        }
+        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
+        {
+            _deployResult = new DeployResult([new StatementOutcome("script", null, false, e.Message)]);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task SetLiveAsync(bool live)
+    {
+        _live = live;
+        _liveSubscription?.Cancel();
+        if (live && _run.Sql is { } sql && _run.Error is null)
+            Follow(sql);
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Re-runs the query whenever a product it reads commits a new snapshot.</summary>
+    private void Follow(string sql)
+    {
+        _liveSubscription?.Cancel();
+        var products = ReferencedProducts(sql);
+        if (products.Count == 0)
+            return;
+        _liveSubscription = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        var token = _liveSubscription.Token;
+        foreach (var product in products)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var _ in Changes.SubscribeAsync(product, token))
+                    {
+                        if (!_run.IsRunning)
+                            await InvokeAsync(() => _run.RunAsync(_user, sql));
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // Live mode switched off or the page closed.
+                }
+            }, token);
+        }
+    }
+
+    private List<QualifiedName> ReferencedProducts(string sql) =>
+        _schema.Where(e => e.Kind == "product"
+                           && Regex.IsMatch(sql, $@"\b{e.Name.Domain}\.{e.Name.Name}\b", RegexOptions.IgnoreCase))
+            .Select(e => e.Name)
+            .ToList();
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _run.Dispose();
+        _liveSubscription?.Dispose();
+        _disposed.Dispose();
+    }
+}

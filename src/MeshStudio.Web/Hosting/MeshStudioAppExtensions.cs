@@ -1,0 +1,42 @@
+using MeshStudio.Catalog;
+using MeshStudio.Web.Api;
+using MeshStudio.Web.Components;
+using MeshStudio.Web.Demo;
+using MeshStudio.Web.Hubs;
+using MeshStudio.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeshStudio.Web.Hosting;
+
+public static class MeshStudioAppExtensions
+{
+    /// <summary>Creates the catalog and seeds the demo mesh (idempotent) before the app serves requests.</summary>
+    public static async Task InitializeMeshStudioAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<MeshDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+            await CatalogDatabase.InitializeAsync(db, CancellationToken.None);
+        await app.Services.GetRequiredService<DemoMeshSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    public static WebApplication UseMeshStudio(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapIngestEndpoints();
+        app.MapProductEndpoints();
+        app.MapSqlEndpoints();
+        app.MapHub<ExecutionHub>(ExecutionHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using MeshStudio.Catalog;
+using MeshStudio.Core.Execution;
+using MeshStudio.Engine;
+using MeshStudio.Web.Api;
+using MeshStudio.Web.Demo;
+using MeshStudio.Web.Execution;
+using MeshStudio.Web.Ingestion;
+using MeshStudio.Web.Security;
+using MudBlazor.Services;
+
+namespace MeshStudio.Web.Hosting;
+
+public static class MeshStudioBuilderExtensions
+{
+    /// <summary>Registers the whole platform with its embedded default: SQLite catalog and DuckDB lake under the data folder.</summary>
+    public static WebApplicationBuilder AddMeshStudio(this WebApplicationBuilder builder)
+    {
+        builder.AddTopLevelDevelopmentSettings();
+        var section = builder.Configuration.GetSection(MeshStudioOptions.Section);
+        builder.Services.Configure<MeshStudioOptions>(section);
+        var options = section.Get<MeshStudioOptions>() ?? new MeshStudioOptions();
+
+        var data = options.FullDataPath;
+        var lake = Path.Combine(data, "lake");
+        Directory.CreateDirectory(lake);
+        builder.Services.AddMeshCatalog($"Data Source={Path.Combine(data, "catalog.db")}");
+        builder.Services.AddMeshEngine(new LakeOptions
+        {
+            RootPath = lake,
+            Limits = new QueryLimits
+            {
+                MemoryLimitMb = options.Query.MemoryLimitMb,
+                Threads = options.Query.Threads,
+                Timeout = TimeSpan.FromSeconds(options.Query.TimeoutSeconds),
+            },
+            MaxConcurrentSessions = options.Query.MaxConcurrentSessions,
+        });
+        builder.Services.AddMeshSecurity();
+
+        builder.Services.AddSingleton<ExecutionService>();
+        builder.Services.AddSingleton<ProductChangeFeed>();
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddSingleton<PipelineDeployer>();
+        builder.Services.AddSingleton<ProductFiles>();
+        builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddHostedService<JobScheduler>();
+        builder.Services.AddMeshDemo();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSignalR();
+        builder.Services.AddOpenApi();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<MeshHealthCheck>("mesh");
+        return builder;
+    }
+}

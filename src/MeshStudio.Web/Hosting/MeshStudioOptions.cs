@@ -1,0 +1,56 @@
+namespace MeshStudio.Web.Hosting;
+
+/// <summary>The <c>MeshStudio</c> configuration section.</summary>
+public sealed class MeshStudioOptions
+{
+    public const string Section = "MeshStudio";
+
+    /// <summary>Folder for the catalog database and the lake; relative paths are from the working directory.</summary>
+    public string DataPath { get; set; } = "data";
+
+    public bool SeedDemoMesh { get; set; } = true;
+
+    public SimulatorOptions Simulator { get; set; } = new();
+
+    public JobOptions Jobs { get; set; } = new();
+
+    public QueryOptions Query { get; set; } = new();
+
+    /// <summary>Demo users seeded in Development (passwords and tokens live in appsettings.Development.json).</summary>
+    public List<DemoUserOptions> DemoUsers { get; set; } = [];
+
+    /// <summary>Ingestion API keys of the demo domains, by domain name.</summary>
+    public Dictionary<string, string> DemoApiKeys { get; set; } = [];
+
+    public string FullDataPath => Path.GetFullPath(DataPath);
+}
+
+public sealed class SimulatorOptions
+{
+    public bool Enabled { get; set; } = true;
+    public double BatchesPerSecond { get; set; } = 2;
+    public int EventsPerBatch { get; set; } = 25;
+}
+
+public sealed class JobOptions
+{
+    public bool SchedulerEnabled { get; set; } = true;
+}
+
+public sealed class QueryOptions
+{
+    public int MemoryLimitMb { get; set; } = 512;
+    public int Threads { get; set; } = 1;
+    public int TimeoutSeconds { get; set; } = 30;
+    public int MaxConcurrentSessions { get; set; } = 4;
+}
+
+public sealed class DemoUserOptions
+{
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string? Token { get; set; }
+    /// <summary><c>admin</c>, <c>steward</c>, <c>owner:sales</c>, <c>analyst:sales</c>, or empty for a consumer.</summary>
+    public List<string> Roles { get; set; } = [];
+}

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using MeshStudio.Catalog.Jobs;
+using MeshStudio.Catalog.Products;
+using MeshStudio.Core.Access;
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products;
+using MeshStudio.Web.Execution;
+using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MeshStudio.Web.Hubs;
+
+/// <summary>
+/// Live access for API clients: stream a query's rows in batches, follow a product's commits, read job status.
+/// A thin adapter over <see cref="ExecutionService"/>; every method runs as the connected user.
+/// </summary>
+[Authorize]
+public sealed class ExecutionHub(UserContextResolver users, ExecutionService execution, ProductService products, JobService jobs, ProductChangeFeed changes)
+    : Hub
+{
+    public const string Path = "/hubs/execution";
+
+    public async IAsyncEnumerable<QueryBatch> Query(string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync(cancellationToken);
+        await using var batches = Translate(execution.QueryAsync(user, sql, ExecutionService.DefaultBatchSize, cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        while (await batches.MoveNextAsync())
+            yield return batches.Current;
+    }
+
+    public async IAsyncEnumerable<ProductChange> SubscribeProduct(string domain, string name, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync(cancellationToken);
+        if (!QualifiedName.TryParse($"{domain}.{name}", out var product)
+            || await products.GetAsync(user, product, cancellationToken) is not { CanReadData: true })
+        {
+            throw new HubException($"You have no access to {domain}.{name}: request access on its marketplace page.");
+        }
+        await foreach (var change in changes.SubscribeAsync(product, cancellationToken))
+            yield return change;
+    }
+
+    public async Task<IReadOnlyList<JobView>> Jobs() => await jobs.ListAsync(await CurrentUserAsync(Context.ConnectionAborted), Context.ConnectionAborted);
+
+    private async Task<UserContext> CurrentUserAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await users.ResolveAsync(Context.User!, cancellationToken);
+        }
+        catch (AccessDeniedException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    /// <summary>SignalR hides exception messages from clients unless they are HubExceptions.</summary>
+    private static async IAsyncEnumerable<QueryBatch> Translate(IAsyncEnumerable<QueryBatch> source)
+    {
+        await using var enumerator = source.GetAsyncEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync())
+                    yield break;
+            }
+            catch (SqlException e)
+            {
+                throw new HubException(e.Error.ToString());
+            }
+            yield return enumerator.Current;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using MeshStudio.Catalog;
+using MeshStudio.Catalog.Model;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace MeshStudio.Web.Security;
+
+public static class SecurityExtensions
+{
+    /// <summary>Identity with cookie sign-in for the browser and personal access tokens for the API; every route needs a signed-in user unless it says otherwise.</summary>
+    public static IServiceCollection AddMeshSecurity(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MeshDbContext>()
+            .AddSignInManager();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthSchemes.CookieOrToken;
+                o.DefaultChallengeScheme = AuthSchemes.CookieOrToken;
+            })
+            .AddPolicyScheme(AuthSchemes.CookieOrToken, "Cookie or personal access token", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? AuthSchemes.PersonalAccessToken
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(AuthSchemes.PersonalAccessToken, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = AppUrls.Login;
+            o.AccessDeniedPath = AppUrls.Home;
+            o.Cookie.Name = "meshstudio.auth";
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<UserContextResolver>();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+
+    /// <summary>API and hub callers get a status code, browsers a redirect to the sign-in page.</summary>
+    private static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
