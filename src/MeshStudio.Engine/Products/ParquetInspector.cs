@@ -22,10 +22,13 @@ public static class ParquetInspector
     public static async Task<ParquetFileInfo> InspectAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = await ParquetReader.CreateAsync(stream, null, true, cancellationToken).ConfigureAwait(false);
+        var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = false }, true, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var columns = reader.Schema.Fields.Select(f => new ColumnSchema(f.Name, TypeName(f))).ToList();
+            var binary = UntypedBinaryColumns(reader.Metadata?.Schema);
+            var columns = reader.Schema.Fields
+                .Select(f => new ColumnSchema(f.Name, f is DataField && binary.Contains(f.Name) ? "BLOB" : TypeName(f)))
+                .ToList();
             long rows = 0;
             for (var i = 0; i < reader.RowGroupCount; i++)
             {
@@ -34,6 +37,38 @@ public static class ParquetInspector
             }
             return new ParquetFileInfo(columns, rows);
         }
+    }
+
+    /// <summary>
+    /// Top-level BYTE_ARRAY columns without a string (or other) annotation: raw bytes, which Parquet.Net
+    /// surfaces as strings.
+    /// </summary>
+    private static HashSet<string> UntypedBinaryColumns(List<Parquet.Meta.SchemaElement>? schema)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (schema is not { Count: > 1 })
+            return result;
+        var index = 1;
+        var topLevel = schema[0].NumChildren ?? 0;
+        for (var i = 0; i < topLevel && index < schema.Count; i++)
+        {
+            var element = schema[index];
+            if (element.NumChildren is null or 0 && element.Type == Parquet.Meta.Type.BYTE_ARRAY &&
+                element.ConvertedType is null && element.LogicalType is null)
+                result.Add(element.Name);
+            index = Skip(schema, index);
+        }
+        return result;
+    }
+
+    /// <summary>The index after the element at <paramref name="index"/> and all its descendants.</summary>
+    private static int Skip(List<Parquet.Meta.SchemaElement> schema, int index)
+    {
+        var children = schema[index].NumChildren ?? 0;
+        index++;
+        for (var i = 0; i < children && index < schema.Count; i++)
+            index = Skip(schema, index);
+        return index;
     }
 
     /// <summary>The DuckDB type name of a Parquet field.</summary>
