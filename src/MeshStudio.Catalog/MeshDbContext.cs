@@ -29,6 +29,13 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         base.OnModelCreating(builder);
 
         builder.Entity<MeshDomain>().HasIndex(d => d.Name).IsUnique();
+        // The FK names do not follow EF's conventions (Owner → OwnerUserId), so they are spelled out;
+        // otherwise EF adds shadow OwnerId/RequesterId columns and the navigations stay empty.
+        builder.Entity<Product>().HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.Entity<AccessRequest>().HasOne(r => r.Requester).WithMany().HasForeignKey(r => r.RequesterUserId);
+        builder.Entity<Job>().HasOne<AppUser>().WithMany().HasForeignKey(j => j.RunAsUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Review>().HasOne<AppUser>().WithMany().HasForeignKey(r => r.OpenedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<PersonalAccessToken>().HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId);
         builder.Entity<DomainMember>().HasIndex(m => new { m.DomainId, m.UserId }).IsUnique();
         builder.Entity<Source>().HasIndex(s => new { s.DomainId, s.Name }).IsUnique();
         builder.Entity<Product>().HasIndex(p => new { p.DomainId, p.Name }).IsUnique();

@@ -6,7 +6,7 @@ namespace MeshStudio.Engine.Sql;
 public static class DeniedRelationScanner
 {
     /// <summary>Throws <see cref="SqlException"/> at the first <c>domain.name</c> reference to a denied relation.</summary>
-    public static void ThrowIfDenied(string sql, IReadOnlyList<DeniedRelation>? denied, int offsetInUserSql = 0, string? userSql = null)
+    public static void ThrowIfDenied(string sql, IReadOnlyList<DeniedRelation>? denied)
     {
         if (denied is not { Count: > 0 })
             return;
@@ -14,7 +14,7 @@ public static class DeniedRelationScanner
         if (hit is not null)
         {
             var (relation, offset) = hit.Value;
-            throw new SqlException(SqlError.At(Message(relation), userSql ?? sql, offset - offsetInUserSql));
+            throw new SqlException(SqlError.At(Message(relation), sql, offset));
         }
     }
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of MeshStudio on a fresh machine: installs the browser the end-to-end tests drive,
+# builds, runs unit, engine, catalog, component, API and browser tests, and ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+install_browser() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  echo "Installing Debian's chromium for the browser tests…"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation || {
+    $sudo dpkg --configure -a; $sudo apt-get install -f -y -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation
+  }
+}
+
+install_browser || { echo "chromium could not be installed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build MeshStudio.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+dotnet test MeshStudio.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" || status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + p)); failed=$((failed + f))
+done
+# A test host that crashed leaves no result file: never report such a run as green.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "tests: ${passed} passed, ${failed} failed"
+exit "$status"

@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using MeshStudio.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MeshStudio.Web.Tests.Shared;
+
+/// <summary>
+/// The real app on the test server: SQLite catalog and DuckDB lake in a temp folder, the demo mesh seeded
+/// with the Development users. The simulator and the scheduler are off so tests decide when jobs run.
+/// </summary>
+public sealed class MeshAppFactory : WebApplicationFactory<Program>
+{
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "meshstudio-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("MeshStudio:DataPath", DataPath);
+        builder.UseSetting("MeshStudio:Simulator:Enabled", "false");
+        builder.UseSetting("MeshStudio:Jobs:SchedulerEnabled", "false");
+        builder.UseSetting("MeshStudio:Query:TimeoutSeconds", "10");
+    }
+
+    public MeshStudioOptions Options => Services.GetRequiredService<IOptions<MeshStudioOptions>>().Value;
+
+    /// <summary>An API client authenticated with the demo user's personal access token.</summary>
+    public HttpClient ClientFor(string userName)
+    {
+        var token = Options.DemoUsers.Single(u => u.UserName == userName).Token;
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public string ApiKey(string domain) => Options.DemoApiKeys[domain];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // DuckDB may still hold a temp file for a moment; the OS temp folder is cleaned eventually.
+        }
+    }
+}
