@@ -19,15 +19,27 @@ public sealed class PersonalAccessTokenHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var token = BearerToken(Request);
+        if (token is null)
             return AuthenticateResult.NoResult();
-        var userId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var userId = await tokens.ValidateAsync(token, Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is null)
             return AuthenticateResult.Fail("The personal access token is unknown, revoked or expired.");
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    /// <summary>
+    /// The token from <c>Authorization: Bearer</c>, or for the hub from <c>access_token</c>, which SignalR
+    /// clients send on WebSocket and server-sent-event requests because browsers cannot set headers there.
+    /// </summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return header["Bearer ".Length..].Trim();
+        return request.Path.StartsWithSegments("/hubs") && request.Query["access_token"] is [{ Length: > 0 } token] ? token : null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

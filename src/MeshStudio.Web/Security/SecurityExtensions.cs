@@ -28,7 +28,7 @@ public static class SecurityExtensions
             })
             .AddPolicyScheme(AuthSchemes.CookieOrToken, "Cookie or personal access token", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    PersonalAccessTokenHandler.BearerToken(context.Request) is not null
                         ? AuthSchemes.PersonalAccessToken
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(AuthSchemes.PersonalAccessToken, null)
