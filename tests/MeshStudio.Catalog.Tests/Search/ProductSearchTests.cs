@@ -16,7 +16,8 @@ public sealed class ProductSearchTests : IAsyncLifetime
         await _ctx.PublishAsync(_ctx.Mia, "marketing.campaign_performance", "Campaign performance",
             "Clicks and conversions per campaign; joins the revenue of sales orders.", ["kpi"]);
         await _ctx.PublishAsync(_ctx.Leo, "logistics.shipments", "Shipments",
-            "Every shipment with its carrier and delivery status, updated continuously.", ["operations"]);
+            "Every shipment with its carrier and delivery status, updated continuously.", ["operations"],
+            [new("shipment_id", "VARCHAR"), new("carrier", "VARCHAR"), new("status", "VARCHAR")]);
         // A draft that mentions revenue everywhere: it must never show up.
         await _ctx.DeployWithDataAsync(_ctx.Sally, "sales.revenue_draft");
         await _ctx.Products.UpdateMetadataAsync(_ctx.Sally, Q("sales.revenue_draft"), "Revenue draft",
