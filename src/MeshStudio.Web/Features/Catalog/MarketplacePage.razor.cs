@@ -1,0 +1,159 @@
+using MeshStudio.Catalog.Search;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace MeshStudio.Web.Features.Catalog;
+
+/// <summary>
+/// Search over published products with domain and tag facets. The query string (<c>?q=&amp;domain=&amp;tag=&amp;page=</c>)
+/// reflects the search, so a search can be shared or bookmarked and the back button works.
+/// </summary>
+public sealed partial class MarketplacePage
+{
+    public const int PageSize = 10;
+    private static readonly IReadOnlyDictionary<string, int> Empty = new Dictionary<string, int>();
+
+    private string _text = "";
+    private string? _domain;
+    private string? _tag;
+    private int _pageNumber = 1;
+    private SearchPage? _page;
+    private string? _error;
+    private string? _searched;
+
+    [Inject]
+    public required ProductSearch Search { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [SupplyParameterFromQuery(Name = "domain")]
+    public string? Domain { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tag")]
+    public string? Tag { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    private int PageCount => _page is null ? 0 : (_page.Total + PageSize - 1) / PageSize;
+
+    /// <summary>Also runs after our own URL updates; the key check keeps that from searching twice.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        _text = Q ?? "";
+        _domain = string.IsNullOrWhiteSpace(Domain) ? null : Domain;
+        _tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag;
+        _pageNumber = Math.Max(1, PageNumber ?? 1);
+        if (Key() != _searched)
+            await RunAsync();
+    }
+
+    private string Key() => $"{_text.Trim()}\n{_domain}\n{_tag}\n{_pageNumber}";
+
+    private async Task RunAsync()
+    {
+        _searched = Key();
+        _error = null;
+        try
+        {
+            _page = await Search.SearchAsync(new ProductQuery(_text.Trim(), _domain, _tag, _pageNumber, PageSize), CancellationToken.None);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            _page = new SearchPage([], 0, Empty, Empty);
+            _error = $"The search failed: {e.Message}";
+        }
+    }
+
+    private void TextChanged(string? text) => _text = text ?? "";
+
+    private async Task DebouncedAsync(string? text)
+    {
+        _text = text ?? "";
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task KeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter")
+            await ApplyAsync(resetPage: true);
+    }
+
+    private async Task ClearTextAsync()
+    {
+        _text = "";
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task ToggleDomainAsync(string domain)
+    {
+        _domain = string.Equals(_domain, domain, StringComparison.OrdinalIgnoreCase) ? null : domain;
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task ToggleTagAsync(string tag)
+    {
+        _tag = string.Equals(_tag, tag, StringComparison.OrdinalIgnoreCase) ? null : tag;
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task ClearFiltersAsync()
+    {
+        _domain = null;
+        _tag = null;
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task GoToPageAsync(int page)
+    {
+        _pageNumber = page;
+        await ApplyAsync(resetPage: false);
+    }
+
+    /// <summary>Searches at once and mirrors the state into the URL without adding a history entry per keystroke.</summary>
+    private async Task ApplyAsync(bool resetPage)
+    {
+        if (resetPage)
+            _pageNumber = 1;
+        if (Key() == _searched)
+            return;
+        await RunAsync();
+        var text = _text.Trim();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = text.Length == 0 ? null : text,
+            ["domain"] = _domain,
+            ["tag"] = _tag,
+            ["page"] = _pageNumber == 1 ? null : _pageNumber,
+        }), replace: true);
+    }
+
+    private string Describe()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(_text))
+            parts.Add($"“{_text.Trim()}”");
+        if (_domain is not null)
+            parts.Add($"in {_domain}");
+        if (_tag is not null)
+            parts.Add($"tagged #{_tag}");
+        return string.Join(" ", parts);
+    }
+
+    private string ResultCountText()
+    {
+        var total = _page!.Total;
+        var noun = total == 1 ? "product" : "products";
+        var filter = Describe();
+        return filter.Length == 0 ? $"{total} {noun}" : $"{total} {noun} {(string.IsNullOrWhiteSpace(_text) ? "" : "for ")}{filter}";
+    }
+}

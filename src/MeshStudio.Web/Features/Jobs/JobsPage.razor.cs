@@ -1,0 +1,121 @@
+using MeshStudio.Catalog.Jobs;
+using MeshStudio.Core.Access;
+using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products;
+using MeshStudio.Web.Execution;
+using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace MeshStudio.Web.Features.Jobs;
+
+/// <summary>The jobs of the user's domains (C10): health, schedule, run now, pause/resume, recent runs.</summary>
+public sealed partial class JobsPage
+{
+    public const int RecentRuns = 20;
+
+    private UserContext? _user;
+    private IReadOnlyList<JobView>? _jobs;
+    /// <summary>Expanded jobs; null while their runs load.</summary>
+    private readonly Dictionary<QualifiedName, IReadOnlyList<JobRunView>?> _runs = [];
+    private readonly HashSet<QualifiedName> _running = [];
+    private bool _busy;
+    private string? _error;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+
+    [Inject]
+    public required CurrentUser CurrentUser { get; init; }
+
+    [Inject]
+    public required JobService Jobs { get; init; }
+
+    [Inject]
+    public required JobRunner Runner { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            _user = await CurrentUser.GetAsync();
+            await LoadAsync();
+        }
+        catch (AccessDeniedException e)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _jobs = await Jobs.ListAsync(_user!, CancellationToken.None);
+        foreach (var name in _runs.Keys.ToList())
+            _runs[name] = await Jobs.ListRunsAsync(name, RecentRuns, CancellationToken.None);
+    }
+
+    private async Task ToggleRunsAsync(QualifiedName job)
+    {
+        if (_runs.Remove(job))
+            return;
+        _runs[job] = null;
+        StateHasChanged();
+        _runs[job] = await Jobs.ListRunsAsync(job, RecentRuns, CancellationToken.None);
+    }
+
+    private async Task RunNowAsync(JobView job)
+    {
+        if (!AccessRules.CanAuthorIn(_user!, job.Name.Domain))
+        {
+            Say(Severity.Error, $"Only members of the {job.Name.Domain} domain can run its jobs.");
+            return;
+        }
+        _running.Add(job.Name);
+        try
+        {
+            var outcome = await Runner.RunAsync(job.Name, CancellationToken.None);
+            if (outcome.Succeeded)
+                Say(Severity.Success, $"{job.Name} ran: {job.Product} has {outcome.RowCount:N0} rows.");
+            else
+                Say(Severity.Error, $"{job.Name} failed: {outcome.Error}");
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is AccessDeniedException or RuleViolationException or InvalidOperationException)
+        {
+            Say(Severity.Error, e.Message);
+        }
+        finally
+        {
+            _running.Remove(job.Name);
+        }
+    }
+
+    private async Task SetPausedAsync(JobView job, bool paused)
+    {
+        _busy = true;
+        try
+        {
+            await Jobs.SetPausedAsync(_user!, job.Name, paused, CancellationToken.None);
+            await LoadAsync();
+            Say(Severity.Success, paused ? $"{job.Name} is paused: the scheduler skips it until you resume it." : $"{job.Name} resumed.");
+        }
+        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
+        {
+            Say(Severity.Error, e.Message);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Say(Severity severity, string message)
+    {
+        _messageSeverity = severity;
+        _message = message;
+    }
+}
