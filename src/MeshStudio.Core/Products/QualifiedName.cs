@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace MeshStudio.Core.Products;
 
 /// <summary>A <c>domain.name</c> reference to a source, product or job.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(QualifiedNameJsonConverter))]
 public sealed partial record QualifiedName(string Domain, string Name)
 {
     [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]

@@ -83,10 +83,12 @@ public static partial class RelationViewFactory
     {
         if (relation.Location is null)
         {
-            var columns = relation.Columns is { Count: > 0 } c
-                ? c
-                : throw new ArgumentException($"Product {relation.Name} has no snapshot and no columns.", nameof(relation));
-            return new RelationView(relation.Name, $"CREATE VIEW {target} AS {EmptySelect(columns)}", layout.ProductDirectory(relation.Name));
+            // A product whose job has not committed yet: typed and empty when its schema is known, otherwise
+            // a view that says so when queried (a session must still open for the job's own first run).
+            var empty = relation.Columns is { Count: > 0 } columns
+                ? EmptySelect(columns)
+                : $"SELECT error({SqlText.Literal($"Product {relation.Name} has no data yet: its job has not committed a snapshot.")}) AS no_data";
+            return new RelationView(relation.Name, $"CREATE VIEW {target} AS {empty}", layout.ProductDirectory(relation.Name));
         }
         var folder = layout.ResolveLocation(relation.Location);
         if (!LakeLayout.IsInside(folder, layout.ProductDirectory(relation.Name)))

@@ -24,9 +24,8 @@ public static class MeshStudioBuilderExtensions
         var lake = Path.Combine(data, "lake");
         Directory.CreateDirectory(lake);
         builder.Services.AddMeshCatalog($"Data Source={Path.Combine(data, "catalog.db")}");
-        builder.Services.AddMeshEngine(new LakeOptions
+        builder.Services.AddMeshEngine(new LakeOptions(lake)
         {
-            RootPath = lake,
             Limits = new QueryLimits
             {
                 MemoryLimitMb = options.Query.MemoryLimitMb,

@@ -85,7 +85,7 @@ public sealed partial class SqlEditor
     {
         _self = DotNetObjectReference.Create(this);
         await JS.InvokeVoidAsync("meshSqlEditor.attach", Id, _self);
-        await _editor!.AddCommand((int)KeyMod.CtrlCmd | (int)KeyCode.Enter, _ => _ = InvokeAsync(OnRun.InvokeAsync));
+        await _editor!.AddCommand((int)KeyMod.CtrlCmd | (int)KeyCode.Enter, args => { _ = InvokeAsync(OnRun.InvokeAsync); });
     }
 
     private async Task OnContentChangedAsync(ModelContentChangedEvent _)

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace MeshStudio.E2E.Infrastructure;
+
+/// <summary>One demo user signed in to their own browser context.</summary>
+public sealed class UserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private UserSession(IBrowserContext context, IPage page, string baseUrl)
+    {
+        _context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+    }
+
+    public IPage Page { get; }
+    public string BaseUrl { get; }
+
+    public static async Task<UserSession> SignInAsync(LiveApp app, string userName)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{app.BaseUrl}/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", app.Password(userName));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{app.BaseUrl}/");
+        await page.GetByTestId("signed-in-user").WaitForAsync();
+        return new UserSession(context, page, app.BaseUrl);
+    }
+
+    /// <summary>Navigates and waits until the interactive circuit is up (Blazor's reconnect UI element exists).</summary>
+    public async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(BaseUrl + path);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
