@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MeshStudio.Catalog;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine;
@@ -47,7 +48,9 @@ public static class MeshStudioBuilderExtensions
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddSignalR();
+        // Enums travel as their names ("Published", not 2): clients and scripts read them.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
