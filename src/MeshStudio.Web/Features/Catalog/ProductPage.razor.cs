@@ -27,6 +27,7 @@ public sealed partial class ProductPage
     private QueryResult? _sample;
     private string? _sampleError;
     private string? _loadError;
+    private ReviewDetails? _rejection;
     private bool _loading = true;
     private bool _busy;
     private bool _requesting;
@@ -97,6 +98,7 @@ public sealed partial class ProductPage
         _sampleError = null;
         _loadError = null;
         _product = null;
+        _rejection = null;
         if (!QualifiedName.IsValidIdentifier(Domain) || !QualifiedName.IsValidIdentifier(Name))
         {
             _loadError = $"'{Domain}.{Name}' is not a product name: names are lower-case letters, digits and underscores.";
@@ -114,6 +116,15 @@ public sealed partial class ProductPage
         }
         if (_product is { CanReadData: true, SnapshotLocation: not null })
             await LoadSampleAsync(_product.Name);
+        _rejection = _product is { CanEdit: true, Status: ProductStatus.Rejected } ? await LatestRejectionAsync(_product.Name) : null;
+    }
+
+    /// <summary>The steward's comment tells the authors what to fix before publishing again.</summary>
+    private async Task<ReviewDetails?> LatestRejectionAsync(QualifiedName name)
+    {
+        var rejected = await Reviews.ListAsync(_user!, ReviewStatus.Rejected, CancellationToken.None);
+        var latest = rejected.FirstOrDefault(r => r.Product == name);
+        return latest is null ? null : await Reviews.GetAsync(_user!, latest.Id, CancellationToken.None);
     }
 
     private async Task LoadSampleAsync(QualifiedName name)

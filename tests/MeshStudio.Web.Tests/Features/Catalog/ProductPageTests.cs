@@ -1,5 +1,6 @@
 using Bunit;
 using MeshStudio.Catalog.Access;
+using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Web.Features.Catalog;
@@ -135,5 +136,23 @@ public sealed class ProductPageTests
         cut.WaitForTestId("not-found");
         var details = await ctx.Get<ProductService>().GetAsync(await ctx.UserAsync("carl"), ComponentTestContext.Q("sales.revenue"), CancellationToken.None);
         Assert.Null(details);
+    }
+
+    [Fact]
+    public async Task ProductPage_RejectedForAuthor_ShowsStewardCommentAndOffersPublishAgain()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        await ctx.DeployRevenueAsync();
+        await ctx.DescribeAsync("sales.revenue", "Revenue by country", Description, "finance");
+        var reviews = ctx.Get<ReviewService>();
+        var id = await reviews.OpenAsync(await ctx.UserAsync("sally"), ComponentTestContext.Q("sales.revenue"), CancellationToken.None);
+        await reviews.RejectAsync(await ctx.UserAsync("steward"), id, "Add the currency to the description.", CancellationToken.None);
+        ctx.SignIn("sam");
+
+        var cut = RenderRevenue(ctx);
+
+        Assert.Contains("Add the currency to the description.", cut.WaitForTestId("rejection").TextContent);
+        Assert.Contains("Rejected", cut.ByTestId("product-status").TextContent);
+        cut.ByTestId("publish");
     }
 }
