@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.TryAddSingleton<AccessService>();
         services.TryAddSingleton<ProductSearch>();
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<CatalogStartup>();
         return services;
     }
 }

@@ -1,20 +1,18 @@
 using MeshStudio.Catalog;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MeshStudio.Web.Hosting;
 
 /// <summary>Healthy when the catalog answers, the engine runs a query and the lake folder is writable.</summary>
-public sealed class MeshHealthCheck(IDbContextFactory<MeshDbContext> catalog, IQueryEngine engine, LakeOptions lake) : IHealthCheck
+public sealed class MeshHealthCheck(CatalogStartup catalog, IQueryEngine engine, LakeOptions lake) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
-                await db.Domains.CountAsync(cancellationToken);
+            await catalog.CheckHealthAsync(cancellationToken);
             await foreach (var _ in engine.StreamAsync(SessionGrant.Empty, "SELECT 1", 1, cancellationToken))
             {
             }

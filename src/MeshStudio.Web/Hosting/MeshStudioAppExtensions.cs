@@ -4,7 +4,6 @@ using MeshStudio.Web.Components;
 using MeshStudio.Web.Demo;
 using MeshStudio.Web.Hubs;
 using MeshStudio.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Web.Hosting;
 
@@ -13,9 +12,7 @@ public static class MeshStudioAppExtensions
     /// <summary>Creates the catalog and seeds the demo mesh (idempotent) before the app serves requests.</summary>
     public static async Task InitializeMeshStudioAsync(this WebApplication app)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<MeshDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-            await CatalogDatabase.InitializeAsync(db, CancellationToken.None);
+        await app.Services.GetRequiredService<CatalogStartup>().InitializeAsync(CancellationToken.None);
         await app.Services.GetRequiredService<DemoMeshSeeder>().SeedAsync(CancellationToken.None);
     }
 

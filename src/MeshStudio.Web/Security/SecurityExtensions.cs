@@ -18,7 +18,7 @@ public static class SecurityExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<MeshDbContext>()
+            .AddMeshCatalogStores()
             .AddSignInManager();
 
         services.AddAuthentication(o =>

@@ -1,0 +1,30 @@
+using MeshStudio.Catalog.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeshStudio.Catalog;
+
+/// <summary>What the host needs from the catalog without touching EF Core itself: schema, health, identity stores.</summary>
+public sealed class CatalogStartup(IDbContextFactory<MeshDbContext> factory)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await CatalogDatabase.InitializeAsync(db, cancellationToken);
+    }
+
+    /// <summary>Throws when the catalog database cannot answer a query.</summary>
+    public async Task CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Domains.CountAsync(cancellationToken);
+    }
+}
+
+public static class CatalogIdentityExtensions
+{
+    /// <summary>Stores ASP.NET Core Identity's users and roles in the catalog database.</summary>
+    public static IdentityBuilder AddMeshCatalogStores(this IdentityBuilder builder) =>
+        builder.AddEntityFrameworkStores<MeshDbContext>();
+}
