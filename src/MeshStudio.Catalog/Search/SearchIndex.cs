@@ -71,14 +71,15 @@ internal static partial class SearchIndex
     public static string PlainText(string markdown)
     {
         var text = MarkdownLink().Replace(markdown, "$1");
-        text = MarkdownMarks().Replace(text, " ");
+        text = MarkdownMarks().Replace(text, "");
         return Whitespace().Replace(text, " ").Trim();
     }
 
     [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"[#*_`>|~]+")]
+    // Underscores stay: they are part of identifiers such as revenue_by_country.
+    [GeneratedRegex(@"[#*`>|~]+")]
     private static partial Regex MarkdownMarks();
 
     [GeneratedRegex(@"\s+")]
