@@ -4,12 +4,16 @@ using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Products;
 using MeshStudio.Engine.Query;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeshStudio.Engine;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the DuckDB query engine, the product writer and the file event store as singletons.</summary>
+    /// <summary>
+    /// Registers the DuckDB query engine, the product writer, the file event store, the segment compactor and
+    /// the snapshot retention as singletons (with <see cref="TimeProvider.System"/> unless a TimeProvider is registered).
+    /// </summary>
     public static IServiceCollection AddMeshEngine(this IServiceCollection services, LakeOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -21,6 +25,9 @@ public static class DependencyInjection
         services.AddSingleton<IQueryEngine>(sp => sp.GetRequiredService<DuckDbQueryEngine>());
         services.AddSingleton<IProductWriter>(sp => new DuckDbProductWriter(sp.GetRequiredService<LakeOptions>()));
         services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SegmentCompactor(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SnapshotRetention(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -6,8 +6,8 @@ namespace MeshStudio.Engine.Ingestion;
 
 /// <summary>
 /// Stores each accepted batch as one newline-delimited JSON segment of the source. The batch is written to a
-/// hidden temporary file, flushed to disk, then renamed to <c>seg-…ndjson</c>: readers (which glob only
-/// <c>seg-*.ndjson</c>) see the whole batch or nothing.
+/// hidden temporary file, flushed to disk, then renamed to <c>seg-…ndjson</c>: readers (which read only
+/// complete <c>seg-*.ndjson</c>, see <see cref="SourceFiles"/>) see the whole batch or nothing.
 /// </summary>
 public sealed class FileEventStore : IEventStore
 {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Sandbox;
@@ -31,24 +32,26 @@ public static partial class RelationViewFactory
 
         return relation.Kind switch
         {
-            RelationKind.IngestedSource => IngestedSource(relation, layout, connection, target),
+            RelationKind.IngestedSource => IngestedSource(relation, layout, target),
             RelationKind.FileSource => FileSource(relation, layout, connection, target),
             RelationKind.Product => Product(relation, layout, target),
             _ => throw new ArgumentOutOfRangeException(nameof(relation), relation.Kind, "Unknown relation kind."),
         };
     }
 
-    private static RelationView IngestedSource(ReadableRelation relation, LakeLayout layout, DuckDBConnection connection, string target)
+    private static RelationView IngestedSource(ReadableRelation relation, LakeLayout layout, string target)
     {
         if (relation.Columns is not { Count: > 0 } columns)
             throw new ArgumentException($"Ingested source {relation.Name} needs declared columns.", nameof(relation));
         var directory = layout.SourceDirectory(relation.Name);
-        var glob = Path.Combine(directory, LakeLayout.SegmentPattern);
+        // An explicit list: segments and compacted files, each event exactly once (see SourceFiles).
+        var files = SourceFiles.Scan(directory).VisiblePaths.ToList();
         string body;
-        if (AnyFile(connection, glob))
+        if (files.Count > 0)
         {
             var columnMap = string.Join(", ", columns.Select(c => $"{SqlText.Literal(c.Name)}: {SqlText.Literal(CheckedType(c))}"));
-            body = $"SELECT * FROM read_json({SqlText.PathLiteral(glob)}, format='newline_delimited', columns={{{columnMap}}})";
+            var list = string.Join(", ", files.Select(SqlText.PathLiteral));
+            body = $"SELECT * FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}}})";
         }
         else
         {
