@@ -6,6 +6,9 @@ using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Products;
+using MeshStudio.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MeshStudio.Web.Execution;
 
@@ -20,6 +23,8 @@ public sealed class JobRunner(
     IProductWriter writer,
     IQueryEngine engine,
     ProductChangeFeed changes,
+    SnapshotRetention retention,
+    IOptions<MeshStudioOptions> options,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
@@ -56,6 +61,7 @@ public sealed class JobRunner(
             var finished = time.GetUtcNow().UtcDateTime;
             await jobs.RecordRunAsync(job.Id, started, finished, snapshot.RowCount, null, cancellationToken);
             changes.Publish(new ProductChange(statement.Target, finished, snapshot.RowCount));
+            retention.DeleteExpired(statement.Target, snapshot.Location, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
             return new JobRunOutcome(true, snapshot.RowCount, null);
         }
         catch (SqlException e)

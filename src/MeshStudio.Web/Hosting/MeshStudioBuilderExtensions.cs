@@ -44,6 +44,7 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddSingleton<ProductFiles>();
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddHostedService<JobScheduler>();
+        builder.Services.AddHostedService<LakeMaintenance>();
         builder.Services.AddMeshDemo();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

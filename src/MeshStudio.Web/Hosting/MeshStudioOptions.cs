@@ -35,6 +35,9 @@ public sealed class SimulatorOptions
 public sealed class JobOptions
 {
     public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>Earlier snapshots of a product stay readable (time travel, running queries) this long.</summary>
+    public int SnapshotRetentionMinutes { get; set; } = 10;
 }
 
 public sealed class QueryOptions
