@@ -1,3 +1,4 @@
+using MeshStudio.Core.Dialect;
 using System.Text;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;

@@ -1,3 +1,4 @@
+using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 
 namespace MeshStudio.Engine.Sql;

@@ -1,3 +1,4 @@
+using MeshStudio.Core.Dialect;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -34,9 +35,9 @@ public static class ReadOnlyStatementGuard
 
         var first = meaningful[0];
         var bodyOffset = 0;
-        if (first.IsWord("EXPLAIN"))
+        if (first.Is("EXPLAIN"))
         {
-            var afterExplain = meaningful.Count > 1 && (meaningful[1].IsWord("ANALYZE") || meaningful[1].IsWord("ANALYSE")) ? meaningful[1] : first;
+            var afterExplain = meaningful.Count > 1 && (meaningful[1].Is("ANALYZE") || meaningful[1].Is("ANALYSE")) ? meaningful[1] : first;
             bodyOffset = afterExplain.Offset + afterExplain.Length;
         }
 
