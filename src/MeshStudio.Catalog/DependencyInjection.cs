@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ProductSearch>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<CatalogStartup>();
+        services.TryAddSingleton<Semantics.SemanticTypeService>();
         return services;
     }
 }

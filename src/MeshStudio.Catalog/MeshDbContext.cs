@@ -23,6 +23,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<Semantics.SemanticTypeEntity> SemanticTypes => Set<Semantics.SemanticTypeEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +55,8 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         Json(builder.Entity<Product>().Property(p => p.Tags));
         Json(builder.Entity<Product>().Property(p => p.KeyColumns));
         Json(builder.Entity<Review>().Property(r => r.Checks));
+        builder.Entity<Semantics.SemanticTypeEntity>().HasIndex(t => t.Name).IsUnique();
+        Json(builder.Entity<Semantics.SemanticTypeEntity>().Property(t => t.Values));
     }
 
     /// <summary>SQLite keeps no time zone: every DateTime in the catalog is UTC, so read them back as UTC.</summary>

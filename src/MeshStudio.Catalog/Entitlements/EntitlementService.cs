@@ -82,6 +82,7 @@ public sealed class EntitlementService(IDbContextFactory<MeshDbContext> dbFactor
                 _ => $"You have no access to {name}. Request access on its marketplace page.",
             }));
         }
-        return new SessionGrant(relations, denied);
+        // Governed semantic types are shared vocabulary: every user may align to them.
+        return new SessionGrant(relations, denied, await Semantics.SemanticTypeService.MappingsAsync(db, ct));
     }
 }

@@ -69,6 +69,8 @@ public sealed class SandboxSession : IDisposable
                 Execute(connection, view.CreateSql);
                 directories.Add(view.Directory);
             }
+            foreach (var sql in Core.Semantics.SemanticSql.Install(grant.Semantics))
+                Execute(connection, sql);
             if (writableDirectory is not null)
                 directories.Add(Path.GetFullPath(writableDirectory));
             directories.Add(tempDirectory);
