@@ -2,8 +2,8 @@ using MeshStudio.Catalog.Access;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
+using MeshStudio.Web.Components.Shared;
 using MeshStudio.Web.Features.Catalog;
-using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -13,40 +13,22 @@ namespace MeshStudio.Web.Features.Access;
 /// Access requests (C9): the user's own requests with their status and expiry, and for owners of a domain
 /// the pending requests on its products, approved (optionally until a date) or rejected here.
 /// </summary>
-public sealed partial class AccessPage
+public sealed partial class AccessPage : UserPage
 {
     private UserContext? _user;
     private IReadOnlyList<AccessRequestView>? _mine;
     private IReadOnlyList<AccessRequestView>? _toDecide;
     private readonly Dictionary<int, DecisionDraft> _drafts = [];
-    private bool _busy;
-    private string? _error;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
+    private readonly UserActionState _action = new();
 
     [Inject]
     public required AccessService Access { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    private DateTime Now => Time.GetUtcNow().UtcDateTime;
-
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
-        try
-        {
-            _user = await CurrentUser.GetAsync();
-            await LoadAsync();
-        }
-        catch (AccessDeniedException e)
-        {
-            _error = e.Message;
-        }
-    }
+        _user = user;
+        await LoadAsync();
+    });
 
     private async Task LoadAsync()
     {
@@ -66,8 +48,7 @@ public sealed partial class AccessPage
     private async Task DecideAsync(AccessRequestView request, bool approve)
     {
         var draft = Draft(request.Id);
-        _busy = true;
-        try
+        await _action.RunAsync(async () =>
         {
             // The picker gives a local calendar date: access lasts until the end of that day (UTC).
             DateTime? expires = draft.ExpiresAt is { } date
@@ -76,24 +57,10 @@ public sealed partial class AccessPage
             await Access.DecideAsync(_user!, request.Id, approve, draft.Comment, approve ? expires : null, CancellationToken.None);
             _drafts.Remove(request.Id);
             await LoadAsync();
-            Say(Severity.Success, approve
+            _action.Say(Severity.Success, approve
                 ? $"{request.RequesterDisplayName} can now read {request.Product}{(expires is null ? "" : $" until {Freshness.Date(expires)}")}."
                 : $"The request of {request.RequesterDisplayName} for {request.Product} was rejected.");
-        }
-        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
-        {
-            Say(Severity.Error, e.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Say(Severity severity, string message)
-    {
-        _messageSeverity = severity;
-        _message = message;
+        });
     }
 
     private bool IsExpired(AccessRequestView request) =>

@@ -7,8 +7,8 @@ using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
+using MeshStudio.Web.Components.Shared;
 using MeshStudio.Web.Execution;
-using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,7 +18,7 @@ namespace MeshStudio.Web.Features.Catalog;
 /// A product's page (C6, C9): docs, schema, a sample when the user may read the data, usage snippets,
 /// the user's access request and, for its domain's authors, editing and publishing.
 /// </summary>
-public sealed partial class ProductPage
+public sealed partial class ProductPage : UserPage
 {
     public const int SampleRows = 20;
 
@@ -26,21 +26,15 @@ public sealed partial class ProductPage
     private ProductDetails? _product;
     private QueryResult? _sample;
     private string? _sampleError;
-    private string? _loadError;
     private ReviewDetails? _rejection;
     private bool _loading = true;
-    private bool _busy;
     private bool _requesting;
     private string _purpose = "";
     private bool _editing;
     private string _editTitle = "";
     private string _editDescription = "";
     private string _editTags = "";
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
+    private readonly UserActionState _action = new();
 
     [Inject]
     public required ProductService Products { get; init; }
@@ -57,16 +51,11 @@ public sealed partial class ProductPage
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
     [Parameter]
     public string Domain { get; set; } = "";
 
     [Parameter]
     public string Name { get; set; } = "";
-
-    private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
     private QualifiedName QualifiedName => _product?.Name ?? new QualifiedName(Domain, Name);
 
@@ -85,7 +74,7 @@ public sealed partial class ProductPage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
-        _message = null;
+        _action.Clear();
         _editing = false;
         _requesting = false;
         await LoadAsync();
@@ -96,24 +85,21 @@ public sealed partial class ProductPage
     {
         _sample = null;
         _sampleError = null;
-        _loadError = null;
+        Error = null;
         _product = null;
         _rejection = null;
         if (!QualifiedName.IsValidIdentifier(Domain) || !QualifiedName.IsValidIdentifier(Name))
         {
-            _loadError = $"'{Domain}.{Name}' is not a product name: names are lower-case letters, digits and underscores.";
+            Error = $"'{Domain}.{Name}' is not a product name: names are lower-case letters, digits and underscores.";
             return;
         }
-        try
+        var loaded = await LoadForUserAsync(async user =>
         {
-            _user = await CurrentUser.GetAsync();
-            _product = await Products.GetAsync(_user, new QualifiedName(Domain, Name), CancellationToken.None);
-        }
-        catch (AccessDeniedException e)
-        {
-            _loadError = e.Message;
+            _user = user;
+            _product = await Products.GetAsync(user, new QualifiedName(Domain, Name), CancellationToken.None);
+        });
+        if (!loaded)
             return;
-        }
         if (_product is { CanReadData: true, SnapshotLocation: not null })
             await LoadSampleAsync(_product.Name);
         _rejection = _product is { CanEdit: true, Status: ProductStatus.Rejected } ? await LatestRejectionAsync(_product.Name) : null;
@@ -145,13 +131,13 @@ public sealed partial class ProductPage
 
     private async Task RequestAccessAsync()
     {
-        await RunAsync(async () =>
+        await _action.RunAsync(async () =>
         {
             await Access.RequestAsync(_user!, _product!.Name, _purpose, CancellationToken.None);
             _purpose = "";
             _requesting = false;
             await LoadAsync();
-            Say(Severity.Success, $"Access requested. The owners of the {_product!.Name.Domain} domain will decide; follow it on the Access page.");
+            _action.Say(Severity.Success, $"Access requested. The owners of the {_product!.Name.Domain} domain will decide; follow it on the Access page.");
         });
     }
 
@@ -165,54 +151,30 @@ public sealed partial class ProductPage
 
     private async Task SaveMetadataAsync()
     {
-        await RunAsync(async () =>
+        await _action.RunAsync(async () =>
         {
             var tags = _editTags.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             await Products.UpdateMetadataAsync(_user!, _product!.Name, _editTitle, _editDescription, tags, CancellationToken.None);
             _editing = false;
             await LoadAsync();
-            Say(Severity.Success, "Description and tags saved.");
+            _action.Say(Severity.Success, "Description and tags saved.");
         });
     }
 
     private async Task PublishAsync()
     {
-        await RunAsync(async () =>
+        await _action.RunAsync(async () =>
         {
             var id = await Reviews.OpenAsync(_user!, _product!.Name, CancellationToken.None);
             var review = await Reviews.GetAsync(_user!, id, CancellationToken.None);
             await LoadAsync();
             var failed = review?.Checks.Where(c => !c.Passed).ToList() ?? [];
             if (failed.Count == 0)
-                Say(Severity.Success, $"Governance review #{id} opened; every automated check passed. A steward will decide.");
+                _action.Say(Severity.Success, $"Governance review #{id} opened; every automated check passed. A steward will decide.");
             else
-                Say(Severity.Warning, $"Governance review #{id} opened, but some checks failed: " +
-                                      string.Join(" ", failed.Select(c => c.Message)));
+                _action.Say(Severity.Warning, $"Governance review #{id} opened, but some checks failed: " +
+                                              string.Join(" ", failed.Select(c => c.Message)));
         });
-    }
-
-    /// <summary>Runs an action, turning the services' user-facing refusals into a message on the page.</summary>
-    private async Task RunAsync(Func<Task> action)
-    {
-        _busy = true;
-        try
-        {
-            await action();
-        }
-        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
-        {
-            Say(Severity.Error, e.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Say(Severity severity, string message)
-    {
-        _messageSeverity = severity;
-        _message = message;
     }
 
     private string AccessText

@@ -1,14 +1,13 @@
 using MeshStudio.Catalog.Domains;
-using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
-using MeshStudio.Web.Security;
+using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace MeshStudio.Web.Features.Domains;
 
 /// <summary>The domains of the mesh (C1): members and counts for everyone; members, keys and ingestion for owners.</summary>
-public sealed partial class DomainsPage
+public sealed partial class DomainsPage : UserPage
 {
     private UserContext? _user;
     private IReadOnlyList<DomainSummary>? _domains;
@@ -16,13 +15,7 @@ public sealed partial class DomainsPage
     private (string Domain, string Key)? _newKey;
     private string _newName = "";
     private string _newDescription = "";
-    private bool _busy;
-    private string? _error;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
+    private readonly UserActionState _action = new();
 
     [Inject]
     public required DomainService Domains { get; init; }
@@ -30,18 +23,11 @@ public sealed partial class DomainsPage
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
-        try
-        {
-            _user = await CurrentUser.GetAsync();
-            _domains = await Domains.ListAsync(CancellationToken.None);
-        }
-        catch (AccessDeniedException e)
-        {
-            _error = e.Message;
-        }
-    }
+        _user = user;
+        _domains = await Domains.ListAsync(CancellationToken.None);
+    });
 
     private string IngestSnippet(string domain, string key) =>
         $"curl -X POST -H \"X-Api-Key: {key}\" \\\n" +
@@ -68,7 +54,7 @@ public sealed partial class DomainsPage
         _newName = "";
         _newDescription = "";
         await ReloadAsync();
-        Say(Severity.Success, $"Domain {name} created. Add its owners below.");
+        _action.Say(Severity.Success, $"Domain {name} created. Add its owners below.");
     });
 
     private Task AddMemberAsync(string domain) => RunAsync(async () =>
@@ -76,11 +62,11 @@ public sealed partial class DomainsPage
         var draft = Draft(domain);
         if (string.IsNullOrWhiteSpace(draft.UserName))
         {
-            Say(Severity.Error, "Type the user name of the member to add.");
+            _action.Say(Severity.Error, "Type the user name of the member to add.");
             return;
         }
         await Domains.AddMemberAsync(_user!, domain, draft.UserName.Trim(), draft.Role, CancellationToken.None);
-        Say(Severity.Success, $"{draft.UserName.Trim()} is now {RoleText(draft.Role)} in {domain}.");
+        _action.Say(Severity.Success, $"{draft.UserName.Trim()} is now {RoleText(draft.Role)} in {domain}.");
         _drafts.Remove(domain);
         await ReloadAsync();
     });
@@ -91,29 +77,7 @@ public sealed partial class DomainsPage
         _domains = await Domains.ListAsync(CancellationToken.None);
     }
 
-    private async Task RunAsync(Func<Task> action)
-    {
-        _busy = true;
-        _message = null;
-        try
-        {
-            await action();
-        }
-        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
-        {
-            Say(Severity.Error, e.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Say(Severity severity, string message)
-    {
-        _messageSeverity = severity;
-        _message = message;
-    }
+    private Task RunAsync(Func<Task> action) => _action.RunAsync(action, clearMessage: true);
 
     private static string RoleText(DomainRole role) => role == DomainRole.Owner ? "owner" : "analyst";
 

@@ -1,22 +1,18 @@
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Core.Access;
-using MeshStudio.Web.Security;
+using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace MeshStudio.Web.Features.Governance;
 
 /// <summary>The append-only audit log, paged, newest first (stewards and admins).</summary>
-public sealed partial class AuditPage
+public sealed partial class AuditPage : UserPage
 {
     public const int PageSize = 50;
 
     private IReadOnlyList<AuditEntryView>? _entries;
     private int _total;
     private int _page = 1;
-    private string? _error;
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
 
     [Inject]
     public required AuditLog Audit { get; init; }
@@ -25,23 +21,15 @@ public sealed partial class AuditPage
 
     private int PageCount => (_total + PageSize - 1) / PageSize;
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
-        try
+        if (!AccessRules.CanReadAudit(user))
         {
-            var user = await CurrentUser.GetAsync();
-            if (!AccessRules.CanReadAudit(user))
-            {
-                _error = "The audit log is for stewards and administrators.";
-                return;
-            }
-            await LoadAsync();
+            Error = "The audit log is for stewards and administrators.";
+            return;
         }
-        catch (AccessDeniedException e)
-        {
-            _error = e.Message;
-        }
-    }
+        await LoadAsync();
+    });
 
     private async Task GoToAsync(int page)
     {

@@ -2,37 +2,26 @@ using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
-using MeshStudio.Web.Security;
+using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace MeshStudio.Web.Features.Governance;
 
 /// <summary>One review: the automated checks, the product as the steward sees it, and the decision.</summary>
-public sealed partial class ReviewPage
+public sealed partial class ReviewPage : UserPage
 {
     private UserContext? _user;
     private ReviewDetails? _review;
     private bool _loading = true;
-    private bool _busy;
     private string _comment = "";
-    private string? _error;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
+    private readonly UserActionState _action = new();
 
     [Inject]
     public required ReviewService Reviews { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
     [Parameter]
     public int Id { get; set; }
-
-    private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
     /// <summary>Why Approve is disabled: the messages of the failed blocking checks.</summary>
     private string? BlockingReason
@@ -47,29 +36,26 @@ public sealed partial class ReviewPage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
-        _message = null;
+        _action.Clear();
         await LoadAsync();
         _loading = false;
     }
 
     private async Task LoadAsync()
     {
-        try
+        var loaded = await LoadForUserAsync(async user =>
         {
-            _user = await CurrentUser.GetAsync();
-            if (!AccessRules.CanReview(_user) && !AccessRules.CanReadAudit(_user))
+            _user = user;
+            if (!AccessRules.CanReview(user) && !AccessRules.CanReadAudit(user))
             {
-                _error = "Governance reviews are for stewards: you are not one.";
+                Error = "Governance reviews are for stewards: you are not one.";
                 _review = null;
                 return;
             }
-            _review = await Reviews.GetAsync(_user, Id, CancellationToken.None);
-        }
-        catch (AccessDeniedException e)
-        {
-            _error = e.Message;
+            _review = await Reviews.GetAsync(user, Id, CancellationToken.None);
+        });
+        if (!loaded)
             _review = null;
-        }
     }
 
     private async Task ApproveAsync()
@@ -85,7 +71,7 @@ public sealed partial class ReviewPage
     {
         if (string.IsNullOrWhiteSpace(_comment))
         {
-            Say(Severity.Error, "Say what the domain should change: a comment is required to reject.");
+            _action.Say(Severity.Error, "Say what the domain should change: a comment is required to reject.");
             return;
         }
         await DecideAsync(async () =>
@@ -95,33 +81,14 @@ public sealed partial class ReviewPage
         });
     }
 
-    private async Task DecideAsync(Func<Task<string>> decide)
+    // On a refusal (e.g. the product changed since the review opened and a check now fails) it shows the fresh state.
+    private Task DecideAsync(Func<Task<string>> decide) => _action.RunAsync(async () =>
     {
-        _busy = true;
-        try
-        {
-            var done = await decide();
-            _comment = "";
-            await LoadAsync();
-            Say(Severity.Success, done);
-        }
-        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
-        {
-            // E.g. the product changed since the review opened and a check now fails: show the fresh state.
-            await LoadAsync();
-            Say(Severity.Error, e.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Say(Severity severity, string message)
-    {
-        _messageSeverity = severity;
-        _message = message;
-    }
+        var done = await decide();
+        _comment = "";
+        await LoadAsync();
+        _action.Say(Severity.Success, done);
+    }, onRefused: LoadAsync);
 
     internal static Color StatusColor(ReviewStatus status) => status switch
     {

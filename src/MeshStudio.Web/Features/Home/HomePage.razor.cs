@@ -5,7 +5,7 @@ using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
-using MeshStudio.Web.Security;
+using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
@@ -13,11 +13,10 @@ using Microsoft.AspNetCore.Identity;
 namespace MeshStudio.Web.Features.Home;
 
 /// <summary>The start page: one card per journey the user has, and the shape of the mesh.</summary>
-public sealed partial class HomePage
+public sealed partial class HomePage : UserPage
 {
     private UserContext? _user;
     private string _displayName = "";
-    private string? _error;
     private bool _isAuthor;
     private bool _isSteward;
     private int _openReviews;
@@ -27,9 +26,6 @@ public sealed partial class HomePage
     private IReadOnlyList<JobView> _jobs = [];
     private IReadOnlyList<AccessRequestView> _myRequests = [];
     private IReadOnlyList<DomainSummary> _domains = [];
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
 
     [Inject]
     public required UserManager<AppUser> Users { get; init; }
@@ -49,34 +45,25 @@ public sealed partial class HomePage
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
-        try
+        _displayName = await Users.DisplayNameAsync(user);
+        _isAuthor = user.IsAdmin || user.Memberships.Keys.Any(d => AccessRules.CanAuthorIn(user, d));
+        _isSteward = AccessRules.CanReview(user);
+        if (_isAuthor)
+            _jobs = await Jobs.ListAsync(user, CancellationToken.None);
+        if (_isSteward)
         {
-            var user = await CurrentUser.GetAsync();
-            var account = await Users.FindByIdAsync(user.UserId);
-            _displayName = string.IsNullOrWhiteSpace(account?.DisplayName) ? user.UserName : account.DisplayName;
-            _isAuthor = user.IsAdmin || user.Memberships.Keys.Any(d => AccessRules.CanAuthorIn(user, d));
-            _isSteward = AccessRules.CanReview(user);
-            if (_isAuthor)
-                _jobs = await Jobs.ListAsync(user, CancellationToken.None);
-            if (_isSteward)
-            {
-                var open = await Reviews.ListAsync(user, ReviewStatus.Open, CancellationToken.None);
-                _openReviews = open.Count;
-                _approvableReviews = open.Count(r => r.CanApprove);
-            }
-            if (user.IsAdmin || user.Memberships.Keys.Any(d => AccessRules.CanManageDomain(user, d)))
-                _pendingDecisions = (await Access.ListPendingForApproverAsync(user, CancellationToken.None)).Count;
-            _myRequests = await Access.ListMineAsync(user, CancellationToken.None);
-            _domains = await Domains.ListAsync(CancellationToken.None);
-            _user = user;
+            var open = await Reviews.ListAsync(user, ReviewStatus.Open, CancellationToken.None);
+            _openReviews = open.Count;
+            _approvableReviews = open.Count(r => r.CanApprove);
         }
-        catch (AccessDeniedException e)
-        {
-            _error = e.Message;
-        }
-    }
+        if (user.IsAdmin || user.Memberships.Keys.Any(d => AccessRules.CanManageDomain(user, d)))
+            _pendingDecisions = (await Access.ListPendingForApproverAsync(user, CancellationToken.None)).Count;
+        _myRequests = await Access.ListMineAsync(user, CancellationToken.None);
+        _domains = await Domains.ListAsync(CancellationToken.None);
+        _user = user;
+    });
 
     private IEnumerable<string> RoleLabels()
     {

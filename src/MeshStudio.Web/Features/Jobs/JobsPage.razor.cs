@@ -2,15 +2,15 @@ using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
+using MeshStudio.Web.Components.Shared;
 using MeshStudio.Web.Execution;
-using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace MeshStudio.Web.Features.Jobs;
 
 /// <summary>The jobs of the user's domains (C10): health, schedule, run now, pause/resume, recent runs.</summary>
-public sealed partial class JobsPage
+public sealed partial class JobsPage : UserPage
 {
     public const int RecentRuns = 20;
 
@@ -19,13 +19,7 @@ public sealed partial class JobsPage
     /// <summary>Expanded jobs; null while their runs load.</summary>
     private readonly Dictionary<QualifiedName, IReadOnlyList<JobRunView>?> _runs = [];
     private readonly HashSet<QualifiedName> _running = [];
-    private bool _busy;
-    private string? _error;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
-
-    [Inject]
-    public required CurrentUser CurrentUser { get; init; }
+    private readonly UserActionState _action = new();
 
     [Inject]
     public required JobService Jobs { get; init; }
@@ -33,23 +27,11 @@ public sealed partial class JobsPage
     [Inject]
     public required JobRunner Runner { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    private DateTime Now => Time.GetUtcNow().UtcDateTime;
-
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
-        try
-        {
-            _user = await CurrentUser.GetAsync();
-            await LoadAsync();
-        }
-        catch (AccessDeniedException e)
-        {
-            _error = e.Message;
-        }
-    }
+        _user = user;
+        await LoadAsync();
+    });
 
     private async Task LoadAsync()
     {
@@ -71,7 +53,7 @@ public sealed partial class JobsPage
     {
         if (!AccessRules.CanAuthorIn(_user!, job.Name.Domain))
         {
-            Say(Severity.Error, $"Only members of the {job.Name.Domain} domain can run its jobs.");
+            _action.Say(Severity.Error, $"Only members of the {job.Name.Domain} domain can run its jobs.");
             return;
         }
         _running.Add(job.Name);
@@ -79,14 +61,14 @@ public sealed partial class JobsPage
         {
             var outcome = await Runner.RunAsync(job.Name, CancellationToken.None);
             if (outcome.Succeeded)
-                Say(Severity.Success, $"{job.Name} ran: {job.Product} has {outcome.RowCount:N0} rows.");
+                _action.Say(Severity.Success, $"{job.Name} ran: {job.Product} has {outcome.RowCount:N0} rows.");
             else
-                Say(Severity.Error, $"{job.Name} failed: {outcome.Error}");
+                _action.Say(Severity.Error, $"{job.Name} failed: {outcome.Error}");
             await LoadAsync();
         }
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException or InvalidOperationException)
         {
-            Say(Severity.Error, e.Message);
+            _action.Say(Severity.Error, e.Message);
         }
         finally
         {
@@ -94,28 +76,10 @@ public sealed partial class JobsPage
         }
     }
 
-    private async Task SetPausedAsync(JobView job, bool paused)
+    private Task SetPausedAsync(JobView job, bool paused) => _action.RunAsync(async () =>
     {
-        _busy = true;
-        try
-        {
-            await Jobs.SetPausedAsync(_user!, job.Name, paused, CancellationToken.None);
-            await LoadAsync();
-            Say(Severity.Success, paused ? $"{job.Name} is paused: the scheduler skips it until you resume it." : $"{job.Name} resumed.");
-        }
-        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
-        {
-            Say(Severity.Error, e.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Say(Severity severity, string message)
-    {
-        _messageSeverity = severity;
-        _message = message;
-    }
+        await Jobs.SetPausedAsync(_user!, job.Name, paused, CancellationToken.None);
+        await LoadAsync();
+        _action.Say(Severity.Success, paused ? $"{job.Name} is paused: the scheduler skips it until you resume it." : $"{job.Name} resumed.");
+    });
 }
