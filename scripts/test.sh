@@ -27,6 +27,13 @@ if ! dotnet build MeshStudio.sln -c Release -nologo -clp:ErrorsOnly; then
 fi
 
 status=0
+format_failed=0
+# Style is part of the build's contract: an unformatted file fails the run like a failing test.
+if ! dotnet format MeshStudio.sln --verify-no-changes --no-restore -v quiet; then
+  echo "dotnet format found files to fix: run 'dotnet format MeshStudio.sln'"
+  format_failed=1; status=1
+fi
+
 dotnet test MeshStudio.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" || status=$?
 
@@ -38,6 +45,7 @@ for trx in "$results"/*.trx; do
   f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
   passed=$((passed + p)); failed=$((failed + f))
 done
+failed=$((failed + format_failed))
 # A test host that crashed leaves no result file: never report such a run as green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "tests: ${passed} passed, ${failed} failed"
