@@ -4,10 +4,12 @@ using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Products;
+using MeshStudio.Catalog.Semantics;
 using MeshStudio.Catalog.Tokens;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Semantics;
 using MeshStudio.Web.Execution;
 using MeshStudio.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -31,7 +33,8 @@ public sealed class DemoMeshSeeder(
     PipelineDeployer deployer,
     IEventStore events,
     TimeProvider time,
-    ILogger<DemoMeshSeeder> logger)
+    ILogger<DemoMeshSeeder> logger,
+    SemanticTypeService semanticTypes)
 {
     private static readonly UserContext System = new("system", "system", IsAdmin: true, IsSteward: true, new Dictionary<string, DomainRole>());
 
@@ -53,6 +56,8 @@ public sealed class DemoMeshSeeder(
         foreach (var user in settings.DemoUsers)
             await SeedMembershipsAsync(user, cancellationToken);
 
+        // Before the pipelines: the sales job aligns its countries, and its first run happens at deploy.
+        await SeedSemanticTypesAsync(cancellationToken);
         await SeedPipelineAsync("sales", DemoPipelines.Sales, (g, at) => g.Order(at), 2000, cancellationToken);
         await SeedPipelineAsync("marketing", DemoPipelines.Marketing, (g, at) => g.CampaignEvent(at), 600, cancellationToken);
         await SeedPipelineAsync("logistics", DemoPipelines.Logistics, (g, at) => g.Shipment(at), 800, cancellationToken);
@@ -99,6 +104,22 @@ public sealed class DemoMeshSeeder(
             if (!string.IsNullOrEmpty(demo.Token))
                 await tokens.ImportAsync(user.Id, "demo token", demo.Token, cancellationToken);
         }
+    }
+
+    private static readonly SemanticType Country = new("country", "ISO 3166-1 alpha-2 country codes.",
+    [
+        new SemanticValue("US", ["U.S.", "USA", "U.S.A.", "United States", "United States of America", "America"]),
+        new SemanticValue("DE", ["Germany", "Deutschland"]),
+        new SemanticValue("FR", ["France"]),
+        new SemanticValue("GB", ["UK", "United Kingdom", "Great Britain"]),
+        new SemanticValue("NL", ["Netherlands", "Holland"]),
+    ]);
+
+    /// <summary>Creates the demo's semantic types once; later changes by stewards are kept.</summary>
+    private async Task SeedSemanticTypesAsync(CancellationToken cancellationToken)
+    {
+        if (await semanticTypes.GetAsync(Country.Name, cancellationToken) is null)
+            await semanticTypes.UpsertAsync(System, Country, cancellationToken);
     }
 
     private async Task SeedDomainAsync(string name, string description, MeshStudioOptions settings, CancellationToken cancellationToken)

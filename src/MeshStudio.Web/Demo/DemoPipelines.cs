@@ -3,26 +3,14 @@ namespace MeshStudio.Web.Demo;
 /// <summary>The demo mesh's pipelines, deployed as code exactly as a domain would deploy them from CI.</summary>
 internal static class DemoPipelines
 {
-    /// <summary>Spellings of countries the simulator uses, so the jobs have something to align.</summary>
-    public const string AlignCountry = """
-        CASE
-                 WHEN upper(replace(country, '.', '')) IN ('US', 'USA', 'UNITED STATES') THEN 'US'
-                 WHEN upper(replace(country, '.', '')) IN ('DE', 'GERMANY', 'DEUTSCHLAND') THEN 'DE'
-                 WHEN upper(replace(country, '.', '')) IN ('FR', 'FRANCE') THEN 'FR'
-                 WHEN upper(replace(country, '.', '')) IN ('GB', 'UK', 'UNITED KINGDOM') THEN 'GB'
-                 WHEN upper(replace(country, '.', '')) IN ('NL', 'NETHERLANDS') THEN 'NL'
-                 ELSE upper(country)
-               END
-        """;
-
-    public static readonly string Sales = $"""
+    public const string Sales = """
         CREATE SOURCE sales.orders (order_id VARCHAR, ts TIMESTAMP, customer_id VARCHAR, country VARCHAR,
                                     amount DOUBLE, email VARCHAR, product VARCHAR, session_id VARCHAR)
           WITH (format = 'json', ingest = 'http', event_time = 'ts', watermark = '5 seconds');
 
         CREATE JOB sales.revenue_by_country_job WITH (run_interval = '2 seconds') AS
         INSERT INTO sales.revenue_by_country KEY (country)
-        SELECT {AlignCountry} AS country,
+        SELECT align(country, 'country') AS country,
                round(sum(amount), 2) AS revenue, count(*) AS orders, max(ts) AS last_order_at
         FROM sales.orders
         GROUP BY ALL
