@@ -1,7 +1,7 @@
 using MeshStudio.Catalog.Model;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeshStudio.Catalog;
 

@@ -1,8 +1,8 @@
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Sql;
 using Microsoft.Extensions.DependencyInjection;
-using MeshStudio.Core.Ingestion;
 
 namespace MeshStudio.Engine.Tests;
 

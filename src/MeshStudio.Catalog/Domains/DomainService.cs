@@ -66,6 +66,9 @@ public sealed class DomainService(IDbContextFactory<MeshDbContext> dbFactory, Au
         if (!QualifiedName.IsValidIdentifier(name))
             throw new RuleViolationException(
                 $"'{name}' is not a valid domain name: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
+        // Sessions keep the platform's own tables (e.g. the semantic-type lookup) in mesh_* schemas.
+        if (name.StartsWith("mesh_", StringComparison.Ordinal) || name is "main" or "information_schema" or "pg_catalog" or "temp")
+            throw new RuleViolationException($"'{name}' is reserved by the platform: choose another domain name.");
         description = (description ?? "").Trim();
         if (description.Length > MaxDescriptionLength)
             throw new RuleViolationException($"The description may have at most {MaxDescriptionLength} characters.");

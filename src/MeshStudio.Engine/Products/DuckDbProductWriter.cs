@@ -1,5 +1,5 @@
-using MeshStudio.Core.Dialect;
 using System.Text;
+using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Sandbox;

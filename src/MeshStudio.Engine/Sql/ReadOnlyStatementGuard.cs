@@ -1,8 +1,8 @@
-using MeshStudio.Core.Dialect;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 
 namespace MeshStudio.Engine.Sql;

@@ -70,6 +70,17 @@ public sealed class DomainServiceTests : IAsyncLifetime
         Assert.False(await _ctx.Domains.ExistsAsync("finance", Ct));
     }
 
+    [Theory]
+    [InlineData("mesh_internal")]
+    [InlineData("main")]
+    public async Task CreateAsync_ReservedName_ThrowsRuleViolation(string name)
+    {
+        var reserved = await Assert.ThrowsAsync<RuleViolationException>(() => _ctx.Domains.CreateAsync(_ctx.Admin, name, "", Ct));
+
+        Assert.Contains("reserved by the platform", reserved.Message, StringComparison.Ordinal);
+        Assert.False(await _ctx.Domains.ExistsAsync(name, Ct));
+    }
+
     [Fact]
     public async Task CreateAsync_NonAdmin_ThrowsAccessDenied()
     {
