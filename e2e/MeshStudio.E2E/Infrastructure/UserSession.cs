@@ -20,7 +20,7 @@ public sealed class UserSession : IAsyncDisposable
     public static async Task<UserSession> SignInAsync(LiveApp app, string userName)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/login");
         await page.FillAsync("#userName", userName);
