@@ -9,7 +9,7 @@ public class PagesTourTests(LiveApp app)
 {
     [Theory]
     [InlineData("sales.owner", new[] { "/", "/marketplace", "/products/sales/revenue_by_country", "/jobs", "/access", "/domains", "/profile" })]
-    [InlineData("steward", new[] { "/", "/governance/reviews", "/governance/audit", "/products/sales/customer_orders" })]
+    [InlineData("steward", new[] { "/", "/governance/reviews", "/governance/audit", "/governance/glossary", "/products/sales/customer_orders" })]
     [InlineData("consumer", new[] { "/", "/marketplace?q=campaign", "/products/marketing/campaign_performance", "/studio", "/jobs" })]
     public async Task Pages_EachRole_RenderWithoutErrors(string userName, string[] paths)
     {
