@@ -21,6 +21,7 @@ public static partial class SqlCompletion
         "count", "sum", "avg", "min", "max", "any_value", "round", "coalesce", "nullif", "date_trunc", "date_part",
         "strftime", "now", "lower", "upper", "trim", "replace", "concat", "length", "regexp_matches", "sha256", "md5",
         "row_number", "rank", "lag", "lead", "approx_count_distinct", "median", "quantile_cont", "epoch_ms", "time_bucket",
+        "TUMBLE", "HOP", "SESSION",
     ];
 
     [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)?$")]
