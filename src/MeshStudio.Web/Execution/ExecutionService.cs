@@ -23,9 +23,23 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
                 "CREATE SOURCE and CREATE JOB are deployed, not run as a query: use Deploy in the Studio or POST /api/domains/{domain}/pipelines.",
                 1, 1));
         }
+        var rewrite = StreamingRewriter.Rewrite(sql);
         var grant = await entitlements.GrantForAsync(user, cancellationToken);
-        await foreach (var batch in engine.StreamAsync(grant, sql, Math.Clamp(batchSize, 1, 10_000), cancellationToken))
-            yield return batch;
+        await using var batches = engine.StreamAsync(grant, rewrite.Sql, Math.Clamp(batchSize, 1, 10_000), cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await batches.MoveNextAsync())
+                    break;
+            }
+            catch (SqlException e) when (rewrite.Changed)
+            {
+                throw new SqlException(rewrite.MapError(e.Error));
+            }
+            yield return batches.Current;
+        }
     }
 
     /// <summary>Binds <paramref name="query"/> with the user's entitlements without running it; null when it is valid.</summary>
@@ -33,18 +47,27 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
     {
         const string describe = "DESCRIBE ";
         var grant = await entitlements.GrantForAsync(user, cancellationToken);
+        StreamingRewrite rewrite;
         try
         {
-            await foreach (var _ in engine.StreamAsync(grant, describe + query, 100, cancellationToken))
+            rewrite = StreamingRewriter.Rewrite(query);
+        }
+        catch (SqlException e)
+        {
+            return e.Error;
+        }
+        try
+        {
+            await foreach (var _ in engine.StreamAsync(grant, describe + rewrite.Sql, 100, cancellationToken))
             {
             }
             return null;
         }
         catch (SqlException e)
         {
-            return e.Error is { Line: 1, Column: > 0 } error
+            return rewrite.MapError(e.Error is { Line: 1, Column: > 0 } error
                 ? error with { Column = Math.Max(1, error.Column.Value - describe.Length) }
-                : e.Error;
+                : e.Error);
         }
     }
 

@@ -52,10 +52,12 @@ public sealed class JobRunner(
                   ?? throw new InvalidOperationException($"Job {jobName} does not exist.");
         var statement = (CreateJobStatement)MeshSqlParser.Parse(job.Definition);
         var started = time.GetUtcNow().UtcDateTime;
+        StreamingRewrite? rewrite = null;
         try
         {
             var grant = await entitlements.GrantForJobAsync(job, cancellationToken);
-            var snapshot = await writer.WriteSnapshotAsync(grant, statement.Query, statement.KeyColumns, statement.Target, cancellationToken);
+            rewrite = StreamingRewriter.Rewrite(statement.Query);
+            var snapshot = await writer.WriteSnapshotAsync(grant, rewrite.Sql, statement.KeyColumns, statement.Target, cancellationToken);
             var samples = await SampleAsync(grant, statement.Target, snapshot, cancellationToken);
             await products.RecordSnapshotAsync(statement.Target, snapshot, samples, cancellationToken);
             var finished = time.GetUtcNow().UtcDateTime;
@@ -66,7 +68,7 @@ public sealed class JobRunner(
         }
         catch (SqlException e)
         {
-            var error = ShiftToStatement(e.Error, job.Definition, statement);
+            var error = ShiftToStatement(rewrite?.MapError(e.Error) ?? e.Error, job.Definition, statement);
             logger.LogWarning("Job {Job} failed: {Error}", jobName, error);
             await jobs.RecordRunAsync(job.Id, started, time.GetUtcNow().UtcDateTime, 0, error.ToString(), CancellationToken.None);
             return new JobRunOutcome(false, 0, error);
