@@ -1,0 +1,78 @@
+using MeshStudio.Web.Execution;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MeshStudio.Bench;
+
+/// <summary>
+/// The real app on Kestrel (loopback, random port) over a fresh temp data folder, Development environment
+/// (demo users, tokens and API keys), with the order simulator, the job scheduler and background segment
+/// compaction off, so nothing but the benchmark's own requests runs.
+/// </summary>
+public sealed class BenchApp : IAsyncDisposable
+{
+    private readonly Factory _factory;
+
+    private BenchApp(string dataPath)
+    {
+        DataPath = dataPath;
+        _factory = new Factory(dataPath);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public string DataPath { get; }
+
+    public string BaseUrl { get; }
+
+    /// <summary>The folder holding the ingested segments of a source.</summary>
+    public string SourceDirectory(string domain, string source) => Path.Combine(DataPath, "lake", domain, "sources", source);
+
+    public string ProductDirectory(string domain, string product) => Path.Combine(DataPath, "lake", domain, "products", product);
+
+    public static BenchApp Start()
+    {
+        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working
+        // directory, which `dotnet run` leaves at the caller's folder.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        return new(Path.Combine(Path.GetTempPath(), "meshstudio-bench", Guid.NewGuid().ToString("N")));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file may still be held for a moment; the temp folder is cleaned eventually.
+        }
+    }
+
+    private sealed class Factory(string dataPath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("MeshStudio:DataPath", dataPath);
+            builder.UseSetting("MeshStudio:Simulator:Enabled", "false");
+            builder.UseSetting("MeshStudio:Jobs:SchedulerEnabled", "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+            builder.ConfigureServices(services =>
+            {
+                var maintenance = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LakeMaintenance)).ToList();
+                foreach (var descriptor in maintenance)
+                    services.Remove(descriptor);
+            });
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using DuckDB.NET.Data;
+
+namespace MeshStudio.Bench;
+
+/// <summary>The local limits: DuckDB alone, in process, on the same data.</summary>
+public static class DuckDbReference
+{
+    /// <summary>The columns sales.orders declares (DemoPipelines.Sales), as the app's source view passes them to read_json.</summary>
+    public const string OrderColumns =
+        "{'order_id': 'VARCHAR', 'ts': 'TIMESTAMP', 'customer_id': 'VARCHAR', 'country': 'VARCHAR', " +
+        "'amount': 'DOUBLE', 'email': 'VARCHAR', 'product': 'VARCHAR', 'session_id': 'VARCHAR'}";
+
+    /// <summary><c>COPY (SELECT * FROM read_json_auto(file)) TO parquet</c>; returns the rows written.</summary>
+    public static long CopyJsonToParquet(string ndjson, string parquet)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"COPY (SELECT * FROM read_json_auto({Literal(ndjson)})) TO {Literal(parquet)} (FORMAT parquet)";
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Reads every column of every row of <paramref name="sql"/> through a <c>DbDataReader</c>.</summary>
+    public static (long Rows, long Values) ReadAll(string sql, int? threads = null)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        if (threads is { } t)
+        {
+            command.CommandText = $"SET threads = {t}";
+            command.ExecuteNonQuery();
+        }
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        long rows = 0, values = 0;
+        var fields = reader.FieldCount;
+        while (reader.Read())
+        {
+            rows++;
+            for (var i = 0; i < fields; i++)
+            {
+                if (reader.GetValue(i) is not DBNull)
+                    values++;
+            }
+        }
+        return (rows, values);
+    }
+
+    /// <summary>The same view body the app builds for an ingested source: read_json over the listed segment files.</summary>
+    public static string ReadSegmentsSql(IEnumerable<string> files) =>
+        $"SELECT * FROM read_json([{string.Join(", ", files.Select(Literal))}], format='newline_delimited', columns={OrderColumns})";
+
+    public static string ReadParquetSql(string glob) => $"SELECT * FROM read_parquet({Literal(glob)})";
+
+    private static DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
