@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Core.Ingestion;
@@ -8,142 +10,223 @@ namespace MeshStudio.Core.Ingestion;
 /// <summary>
 /// Reads an ingest body (NDJSON, or one JSON array) and checks every event against the source's declared
 /// columns. A batch with any bad event is refused whole, so a client can fix and resend it without duplicates.
+/// Events that need no change are stored exactly as sent; only fields that are normalised (timestamps, numbers
+/// sent as strings) are rewritten. This is the hot path of ingestion: one pass per event, no object tree.
 /// </summary>
 public static class EventBatchParser
 {
     public const int MaxErrorsReported = 20;
     public const int MaxLineBytes = 1 << 20;
 
+    private const string StoredTimestampFormat = "yyyy-MM-dd HH:mm:ss.ffffff";
+    private const DateTimeStyles Utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+
     public static EventBatch Parse(string body, IReadOnlyList<ColumnSchema> columns)
     {
+        var declared = new Dictionary<string, ColumnKind>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns)
+            declared.TryAdd(column.Name, ColumnKind.Of(column));
+
         var events = new List<string>();
         var errors = new List<string>();
-        foreach (var (label, text) in Elements(body, errors))
-        {
-            var error = Normalise(text, columns, out var normalised);
-            if (error is null)
-                events.Add(normalised!);
-            else if (errors.Count < MaxErrorsReported)
-                errors.Add($"{label}: {error}");
-            else
-                break;
-        }
+        var trimmed = body.AsSpan().TrimStart();
+        if (trimmed.Length > 0 && trimmed[0] == '[')
+            ParseArray(body, declared, events, errors);
+        else
+            ParseLines(body, declared, events, errors);
+
         if (events.Count == 0 && errors.Count == 0)
             errors.Add("The request has no events: send NDJSON (one JSON object per line) or a JSON array of objects.");
         return errors.Count > 0 ? new EventBatch([], errors) : new EventBatch(events, []);
     }
 
-    private static IEnumerable<(string Label, string Text)> Elements(string body, List<string> errors)
+    private static void ParseLines(string body, Dictionary<string, ColumnKind> declared, List<string> events, List<string> errors)
     {
-        var trimmed = body.AsSpan().TrimStart();
-        if (trimmed.Length > 0 && trimmed[0] == '[')
-        {
-            JsonArray? array = null;
-            try
-            {
-                array = JsonNode.Parse(body) as JsonArray;
-            }
-            catch (JsonException e)
-            {
-                errors.Add($"The JSON array is malformed at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
-            }
-            if (array is null)
-                yield break;
-            for (var i = 0; i < array.Count; i++)
-                yield return ($"element {i + 1}", array[i]?.ToJsonString() ?? "null");
-            yield break;
-        }
-
         var lineNumber = 0;
-        foreach (var line in body.Split('\n'))
+        var start = 0;
+        while (start <= body.Length && errors.Count < MaxErrorsReported)
         {
+            var end = body.IndexOf('\n', start);
+            if (end < 0)
+                end = body.Length;
             lineNumber++;
-            var text = line.TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(text))
+            var line = body.AsMemory(start, end - start).TrimEnd('\r');
+            start = end + 1;
+            if (line.Span.IsWhiteSpace())
                 continue;
-            yield return ($"line {lineNumber}", text);
+            var error = line.Length > MaxLineBytes
+                ? $"the event is longer than {MaxLineBytes / 1024} KiB."
+                : ReadLine(line, declared, events);
+            if (error is not null)
+                errors.Add($"line {lineNumber}: {error}");
         }
     }
 
-    private static string? Normalise(string text, IReadOnlyList<ColumnSchema> columns, out string? normalised)
+    private static string? ReadLine(ReadOnlyMemory<char> line, Dictionary<string, ColumnKind> declared, List<string> events)
     {
-        normalised = null;
-        if (text.Length > MaxLineBytes)
-            return $"the event is longer than {MaxLineBytes / 1024} KiB.";
-        JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text);
+            using var document = JsonDocument.Parse(line);
+            return Normalise(document.RootElement, declared, events, () => line.ToString());
         }
         catch (JsonException e)
         {
             return $"malformed JSON at position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}";
         }
-        if (node is not JsonObject obj)
-            return "expected a JSON object.";
-
-        foreach (var column in columns)
-        {
-            var match = obj.FirstOrDefault(p => p.Key.Equals(column.Name, StringComparison.OrdinalIgnoreCase));
-            if (match.Value is null)
-                continue;
-            var error = CheckValue(column, match.Value, out var replacement);
-            if (error is not null)
-                return $"field \"{column.Name}\" {error}";
-            if (replacement is not null)
-                obj[match.Key] = replacement;
-        }
-        normalised = obj.ToJsonString();
-        return null;
     }
 
-    private static string? CheckValue(ColumnSchema column, JsonNode value, out JsonNode? replacement)
+    private static void ParseArray(string body, Dictionary<string, ColumnKind> declared, List<string> events, List<string> errors)
     {
-        replacement = null;
-        var kind = value.GetValueKind();
-        var type = column.Type.ToUpperInvariant();
-        if (IsNumeric(type))
+        JsonDocument document;
+        try
         {
-            if (kind == JsonValueKind.Number)
-                return null;
-            if (kind == JsonValueKind.String && double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                replacement = JsonValue.Create(number);
-                return null;
-            }
-            return $"must be a number ({column.Type}), got {Describe(value, kind)}.";
+            document = JsonDocument.Parse(body);
         }
-        if (type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE")
+        catch (JsonException e)
         {
-            if (kind == JsonValueKind.String
-                && DateTime.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var moment))
-            {
-                replacement = JsonValue.Create(moment.ToString(type == "DATE" ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
-                return null;
-            }
-            return $"must be an ISO-8601 date/time string ({column.Type}), got {Describe(value, kind)}.";
+            errors.Add($"The JSON array is malformed at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+            return;
         }
-        if (type == "BOOLEAN")
-            return kind is JsonValueKind.True or JsonValueKind.False ? null : $"must be true or false, got {Describe(value, kind)}.";
-        if (type == "VARCHAR" && kind is JsonValueKind.Object or JsonValueKind.Array)
-            return $"must be text, got a JSON {kind.ToString().ToLowerInvariant()}.";
+        using (document)
+        {
+            var index = 0;
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                index++;
+                var error = Normalise(element, declared, events, element.GetRawText);
+                if (error is not null)
+                    errors.Add($"element {index}: {error}");
+                if (errors.Count >= MaxErrorsReported)
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Checks one event; adds its stored form to <paramref name="events"/> or returns why it is refused.</summary>
+    private static string? Normalise(JsonElement item, Dictionary<string, ColumnKind> declared, List<string> events, Func<string> originalText)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+            return "expected a JSON object.";
+        Dictionary<string, string>? replacements = null;
+        foreach (var property in item.EnumerateObject())
+        {
+            if (!declared.TryGetValue(property.Name, out var kind))
+                continue;
+            var error = kind.Check(property.Value, out var replacement);
+            if (error is not null)
+                return $"field \"{kind.Name}\" {error}";
+            if (replacement is not null)
+                (replacements ??= new(StringComparer.Ordinal))[property.Name] = replacement;
+        }
+        events.Add(replacements is null ? originalText() : Rewrite(item, replacements));
         return null;
     }
 
-    private static bool IsNumeric(string type) =>
-        type is "TINYINT" or "SMALLINT" or "INTEGER" or "INT" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT"
-            or "UINTEGER" or "UBIGINT" or "FLOAT" or "REAL" or "DOUBLE"
-        || type.StartsWith("DECIMAL", StringComparison.Ordinal) || type.StartsWith("NUMERIC", StringComparison.Ordinal);
-
-    private static string Describe(JsonNode value, JsonValueKind kind) =>
-        kind == JsonValueKind.String ? $"\"{Truncate(value.GetValue<string>())}\"" : Truncate(value.ToJsonString());
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Rewrite(JsonElement item, Dictionary<string, string> replacements)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            foreach (var property in item.EnumerateObject())
+            {
+                writer.WritePropertyName(property.Name);
+                if (replacements.TryGetValue(property.Name, out var raw))
+                    writer.WriteRawValue(raw, skipInputValidation: true);
+                else
+                    property.Value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static string FirstSentence(string message)
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message : message[..(end + 1)];
+    }
+
+    /// <summary>How one declared column's values are checked and normalised.</summary>
+    private sealed record ColumnKind(string Name, string Type, Kinds Kind)
+    {
+        public static ColumnKind Of(ColumnSchema column)
+        {
+            var upper = column.Type.ToUpperInvariant();
+            var kind = upper switch
+            {
+                _ when IsNumeric(upper) => Kinds.Number,
+                _ when upper.StartsWith("TIMESTAMP", StringComparison.Ordinal) => Kinds.Timestamp,
+                "DATE" => Kinds.Date,
+                "BOOLEAN" => Kinds.Boolean,
+                "VARCHAR" => Kinds.Text,
+                _ => Kinds.Any,
+            };
+            return new ColumnKind(column.Name, column.Type, kind);
+        }
+
+        public string? Check(JsonElement value, out string? replacement)
+        {
+            replacement = null;
+            var kind = value.ValueKind;
+            if (kind == JsonValueKind.Null)
+                return null;
+            switch (Kind)
+            {
+                case Kinds.Number:
+                    if (kind == JsonValueKind.Number)
+                        return null;
+                    if (kind == JsonValueKind.String
+                        && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                        && double.IsFinite(number))
+                    {
+                        replacement = number.ToString("R", CultureInfo.InvariantCulture);
+                        return null;
+                    }
+                    return $"must be a number ({Type}), got {Describe(value)}.";
+                case Kinds.Timestamp or Kinds.Date:
+                    if (kind == JsonValueKind.String && TryParseMoment(value.GetString()!, out var moment))
+                    {
+                        replacement = $"\"{moment.ToString(Kind == Kinds.Date ? "yyyy-MM-dd" : StoredTimestampFormat, CultureInfo.InvariantCulture)}\"";
+                        return null;
+                    }
+                    return $"must be an ISO-8601 date/time string ({Type}), got {Describe(value)}.";
+                case Kinds.Boolean:
+                    return kind is JsonValueKind.True or JsonValueKind.False ? null : $"must be true or false, got {Describe(value)}.";
+                case Kinds.Text when kind is JsonValueKind.Object or JsonValueKind.Array:
+                    return $"must be text, got a JSON {kind.ToString().ToLowerInvariant()}.";
+                default:
+                    return null;
+            }
+        }
+
+        private static bool TryParseMoment(string text, out DateTime moment) =>
+            DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Utc, out moment)
+            || DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out moment);
+
+        private static readonly string[] IsoFormats =
+        [
+            "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd",
+        ];
+
+        private static bool IsNumeric(string type) =>
+            type is "TINYINT" or "SMALLINT" or "INTEGER" or "INT" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT"
+                or "UINTEGER" or "UBIGINT" or "FLOAT" or "REAL" or "DOUBLE"
+            || type.StartsWith("DECIMAL", StringComparison.Ordinal) || type.StartsWith("NUMERIC", StringComparison.Ordinal);
+
+        private static string Describe(JsonElement value) =>
+            value.ValueKind == JsonValueKind.String ? $"\"{Truncate(value.GetString()!)}\"" : Truncate(value.GetRawText());
+
+        private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    }
+
+    private enum Kinds
+    {
+        Any,
+        Number,
+        Timestamp,
+        Date,
+        Boolean,
+        Text,
     }
 }

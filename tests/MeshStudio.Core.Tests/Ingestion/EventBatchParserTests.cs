@@ -74,4 +74,32 @@ public class EventBatchParserTests
 
         Assert.StartsWith("The JSON array is malformed at line 2", Assert.Single(batch.Errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_EventNeedingNoChange_IsStoredExactlyAsSent()
+    {
+        const string line = "{\"order_id\":\"a\", \"note\":\"café <b>\", \"amount\":2.5}";
+
+        Assert.Equal(line, Assert.Single(EventBatchParser.Parse(line, Orders).Events));
+    }
+
+    [Fact]
+    public void Parse_RewrittenEvent_KeepsOtherFieldsAndTextIntact()
+    {
+        var stored = Assert.Single(EventBatchParser.Parse("{\"note\":\"café + ü\",\"ts\":\"2026-03-01T10:00:00+02:00\",\"n\":[1,2]}", Orders).Events);
+
+        Assert.Equal("{\"note\":\"café + ü\",\"ts\":\"2026-03-01 08:00:00.000000\",\"n\":[1,2]}", stored);
+    }
+
+    [Fact]
+    public void Parse_FieldNamedInOtherCase_IsCheckedAndReportedByItsDeclaredName()
+    {
+        var batch = EventBatchParser.Parse("{\"AMOUNT\":\"lots\"}", Orders);
+
+        Assert.Equal("line 1: field \"amount\" must be a number (DOUBLE), got \"lots\".", Assert.Single(batch.Errors));
+    }
+
+    [Fact]
+    public void Parse_NullValues_AreAccepted() =>
+        Assert.True(EventBatchParser.Parse("{\"order_id\":null,\"ts\":null,\"amount\":null}", Orders).Accepted);
 }
