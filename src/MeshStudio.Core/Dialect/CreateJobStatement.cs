@@ -9,16 +9,21 @@ namespace MeshStudio.Core.Dialect;
 /// <param name="Options">WITH options, keys lower-cased (run_interval, start_from, …).</param>
 /// <param name="Target">The product the job keeps up to date.</param>
 /// <param name="KeyColumns">Upsert key; empty means append.</param>
-/// <param name="Query">The SELECT, exactly as written.</param>
+/// <param name="Query">The SELECT, exactly as written, without the expectation clauses.</param>
 /// <param name="QueryOffset">Offset of <paramref name="Query"/> in the statement text, to map error positions.</param>
+/// <param name="Expectations">The trailing <c>WITH EXPECTATION</c> clauses, cut from <paramref name="Query"/>.</param>
 public sealed record CreateJobStatement(
     QualifiedName Name,
     IReadOnlyDictionary<string, string> Options,
     QualifiedName Target,
     IReadOnlyList<string> KeyColumns,
     string Query,
-    int QueryOffset) : MeshStatement
+    int QueryOffset,
+    IReadOnlyList<Expectation>? Expectations = null) : MeshStatement
 {
+    /// <summary>The expectations in the order written (empty when there are none).</summary>
+    public IReadOnlyList<Expectation> Expectations { get; init; } = Expectations ?? [];
+
     /// <summary>The run interval from <c>run_interval</c>, or null for a job that runs once / on demand.</summary>
     public TimeSpan? RunInterval => Options.TryGetValue("run_interval", out var text) ? IntervalParser.Parse(text) : null;
 }

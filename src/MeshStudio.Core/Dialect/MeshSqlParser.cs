@@ -130,7 +130,58 @@ public static class MeshSqlParser
             while (reader.TryTakeSymbol(','));
             reader.ExpectSymbol(')');
         }
-        var (query, offset) = reader.Rest("the job's SELECT");
-        return new CreateJobStatement(name, options, target, keys, query, offset);
+        var clauses = reader.FindTopLevel("WITH", "EXPECTATION");
+        if (clauses < 0)
+        {
+            var (query, offset) = reader.Rest("the job's SELECT");
+            return new CreateJobStatement(name, options, target, keys, query, offset);
+        }
+        var (select, selectOffset) = reader.TextUntil(clauses, "the job's SELECT");
+        return new CreateJobStatement(name, options, target, keys, select, selectOffset, Expectations(reader));
     }
+
+    /// <summary><c>WITH EXPECTATION name EXPECT predicate ON VIOLATION DROP | WARN | FAIL</c>, one or more times, to the end.</summary>
+    private static List<Expectation> Expectations(TokenReader reader)
+    {
+        var expectations = new List<Expectation>();
+        do
+        {
+            reader.Expect("WITH");
+            reader.Expect("EXPECTATION");
+            var nameToken = reader.Peek();
+            var name = reader.Identifier("expectation name");
+            if (!IsExpectationName(name))
+                throw reader.ErrorAt(nameToken, $"'{name}' is not a valid expectation name: use letters, digits and underscores, starting with a letter.");
+            if (expectations.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                throw reader.ErrorAt(nameToken, $"Expectation {name} is declared twice.");
+            reader.Expect("EXPECT");
+            var end = reader.FindTopLevel("ON", "VIOLATION");
+            if (end < 0)
+                throw reader.ErrorAt(nameToken, $"Expectation {name} needs ON VIOLATION DROP, WARN or FAIL after its predicate.");
+            var (predicate, offset) = reader.TextUntil(end, $"the predicate of expectation {name}");
+            reader.Expect("ON");
+            reader.Expect("VIOLATION");
+            var actionToken = reader.Peek();
+            ExpectationAction? action = actionToken switch
+            {
+                null => null,
+                _ when actionToken.Is("DROP") => ExpectationAction.Drop,
+                _ when actionToken.Is("WARN") => ExpectationAction.Warn,
+                _ when actionToken.Is("FAIL") => ExpectationAction.Fail,
+                _ => null,
+            };
+            if (action is null)
+            {
+                var found = actionToken is null ? "nothing" : $"'{actionToken.Text}'";
+                throw reader.ErrorAt(actionToken, $"Unknown action {found} for expectation {name}: use DROP, WARN or FAIL.");
+            }
+            reader.Identifier("action");
+            expectations.Add(new Expectation(name, predicate, offset, action.Value));
+        }
+        while (reader.Peek() is not null);
+        return expectations;
+    }
+
+    private static bool IsExpectationName(string name) =>
+        name.Length is > 0 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

@@ -132,5 +132,48 @@ internal sealed class TokenReader(string script, List<SqlToken> tokens)
         return (script[offset..tokens[^1].End], offset);
     }
 
+    /// <summary>
+    /// Index of the first token at or after the cursor that starts the top-level pair <paramref name="first"/>
+    /// <paramref name="second"/> (outside parentheses), or -1.
+    /// </summary>
+    public int FindTopLevel(string first, string second)
+    {
+        var depth = 0;
+        for (var i = _position; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsSymbol('('))
+                depth++;
+            else if (tokens[i].IsSymbol(')'))
+                depth--;
+            else if (depth <= 0 && tokens[i].Is(first) && i + 1 < tokens.Count && tokens[i + 1].Is(second))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The text from the cursor up to (not including) token <paramref name="end"/>; moves the cursor there.</summary>
+    public (string Text, int Offset) TextUntil(int end, string what)
+    {
+        if (Current is null || _position >= end)
+            throw ErrorAt(Current, $"Expected {what}{Found()}.");
+        var offset = Current.Offset;
+        var text = script[offset..tokens[end - 1].End];
+        var depth = 0;
+        for (var i = _position; i < end; i++)
+        {
+            if (tokens[i].IsSymbol('('))
+                depth++;
+            else if (tokens[i].IsSymbol(')') && --depth < 0)
+                throw ErrorAt(tokens[i], $"Unbalanced ')' in {what}.");
+        }
+        if (depth > 0)
+            throw ErrorAt(tokens[end - 1], $"Unbalanced '(' in {what}.");
+        _position = end;
+        return (text, offset);
+    }
+
+    /// <summary>The token under the cursor, without moving it.</summary>
+    public SqlToken? Peek() => Current;
+
     private string Found() => Current is null ? ", found the end of the statement" : $", found '{Current.Text}'";
 }
