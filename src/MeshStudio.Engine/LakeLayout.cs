@@ -51,6 +51,36 @@ public sealed class LakeLayout
         return $"{Checked(product.Domain, nameof(product))}/products/{Checked(product.Name, nameof(product))}/{folder}/";
     }
 
+    /// <summary>Name of the folder, next to a product's snapshots, that holds one quarantine folder per run.</summary>
+    public const string QuarantineFolderName = "_quarantine";
+
+    /// <summary>
+    /// The quarantine folder of the run that wrote <paramref name="snapshotLocation"/>:
+    /// <c>&lt;domain&gt;/products/&lt;product&gt;/_quarantine/&lt;snapshot folder name&gt;/</c>. It lies outside the
+    /// snapshot, so readers of the product never reach the quarantined input rows.
+    /// </summary>
+    public static string QuarantineLocationOf(string snapshotLocation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(snapshotLocation);
+        var trimmed = snapshotLocation.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        if (slash < 0)
+            throw new ArgumentException($"'{snapshotLocation}' is not a snapshot location.", nameof(snapshotLocation));
+        return $"{trimmed[..slash]}/{QuarantineFolderName}/{trimmed[(slash + 1)..]}/";
+    }
+
+    /// <summary>True when <paramref name="folder"/> (absolute) is one run's folder directly inside a product's quarantine.</summary>
+    public bool IsQuarantineFolder(string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var parent = Path.GetDirectoryName(full);
+        var products = parent is null ? null : Path.GetDirectoryName(Path.GetDirectoryName(parent));
+        return parent is not null && products is not null
+            && Path.GetFileName(parent) == QuarantineFolderName
+            && Path.GetFileName(products) == "products"
+            && LakeLayout.IsInside(full, RootPath);
+    }
+
     /// <summary>
     /// The absolute folder of a location relative to the root (e.g. a product snapshot).
     /// Rejects rooted paths, <c>..</c> segments and anything that would leave the lake.

@@ -11,5 +11,16 @@ public interface IProductWriter
     /// per key is kept. The snapshot becomes visible only when the caller records it in the catalog.
     /// </summary>
     Task<SnapshotResult> WriteSnapshotAsync(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product, CancellationToken cancellationToken);
+        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product, CancellationToken cancellationToken) =>
+        WriteSnapshotAsync(grant, selectSql, keyColumns, product, [], cancellationToken);
+
+    /// <summary>
+    /// As above, checking <paramref name="expectations"/> on the input rows first, in the same session (so on the
+    /// same data): DROP hides violating rows from the SELECT and writes them to a quarantine folder next to the
+    /// product's snapshots, WARN only counts, FAIL throws <see cref="ExpectationFailedException"/> before anything
+    /// is written. The counters are returned with the snapshot.
+    /// </summary>
+    Task<SnapshotResult> WriteSnapshotAsync(
+        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product,
+        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken);
 }

@@ -12,12 +12,18 @@ namespace MeshStudio.Core.Execution;
 /// <param name="Location">
 /// For <see cref="RelationKind.Product"/>: the snapshot folder relative to the lake root (null: no data yet).
 /// For <see cref="RelationKind.FileSource"/>: the glob relative to the domain's inbox.
+/// For <see cref="RelationKind.Quarantine"/>: the run's quarantine folder relative to the lake root.
 /// Unused for <see cref="RelationKind.IngestedSource"/>.
 /// </param>
 /// <param name="Format">For file sources: <c>json</c>, <c>csv</c> or <c>parquet</c>.</param>
+/// <param name="Filter">
+/// A SQL predicate over the relation's columns applied inside its view: only rows for which it is true are
+/// visible under <paramref name="Name"/> (DROP expectations of a job). Null: every row.
+/// </param>
 public sealed record ReadableRelation(
     QualifiedName Name,
     RelationKind Kind,
     IReadOnlyList<ColumnSchema>? Columns = null,
     string? Location = null,
-    string? Format = null);
+    string? Format = null,
+    string? Filter = null);

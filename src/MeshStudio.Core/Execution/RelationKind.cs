@@ -8,4 +8,6 @@ public enum RelationKind
     FileSource,
     /// <summary>A data product: the Parquet files of its current snapshot.</summary>
     Product,
+    /// <summary>The rows a job run's DROP expectations quarantined: the Parquet files of one run's quarantine folder.</summary>
+    Quarantine,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
@@ -36,30 +37,77 @@ public sealed class DuckDbProductWriter : IProductWriter
     }
 
     public Task<SnapshotResult> WriteSnapshotAsync(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product, CancellationToken cancellationToken)
+        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product, CancellationToken cancellationToken) =>
+        WriteSnapshotAsync(grant, selectSql, keyColumns, product, [], cancellationToken);
+
+    public Task<SnapshotResult> WriteSnapshotAsync(
+        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product,
+        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentNullException.ThrowIfNull(selectSql);
         ArgumentNullException.ThrowIfNull(keyColumns);
         ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(expectations);
         DeniedRelationScanner.ThrowIfDenied(selectSql, grant.Denied);
+        var unknown = expectations.FirstOrDefault(e => grant.Relations.All(r => r.Name != e.Relation));
+        if (unknown is not null)
+            throw new ArgumentException($"Expectation {unknown.Name} checks {unknown.Relation}, which the grant does not include.", nameof(expectations));
         var location = _layout.NewSnapshotLocation(product, _time.GetUtcNow().UtcDateTime);
         var folder = _layout.ResolveLocation(location);
-        return Task.Run(() => Write(grant, selectSql, keyColumns, location, folder, cancellationToken), cancellationToken);
+        var run = new ExpectationRun(expectations, LakeLayout.QuarantineLocationOf(location));
+        return Task.Run(() => Write(WithDropFilters(grant, expectations), selectSql, keyColumns, location, folder, run, cancellationToken), cancellationToken);
     }
 
+    /// <summary>A relation checked by DROP expectations shows the job only the rows no DROP predicate is false for.</summary>
+    private static SessionGrant WithDropFilters(SessionGrant grant, IReadOnlyList<ExpectationCheck> expectations)
+    {
+        var drops = expectations.Where(e => e.Action == ExpectationAction.Drop).ToLookup(e => e.Relation);
+        if (drops.Count == 0)
+            return grant;
+        return grant with
+        {
+            Relations = grant.Relations
+                .Select(r => drops[r.Name].Any()
+                    ? r with { Filter = string.Join(" AND ", drops[r.Name].Select(e => $"(({e.Predicate})\n) IS NOT FALSE")) }
+                    : r)
+                .ToList(),
+        };
+    }
+
+    private sealed record ExpectationRun(IReadOnlyList<ExpectationCheck> Checks, string QuarantineLocation);
+
     private async Task<SnapshotResult> Write(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, string location, string folder, CancellationToken cancellationToken)
+        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, string location, string folder,
+        ExpectationRun expectations, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
+        var quarantineFolder = _layout.ResolveLocation(expectations.QuarantineLocation);
         try
         {
             var file = Path.Combine(folder, LakeLayout.SnapshotFileName);
             var (copySql, userOffset) = BuildCopy(StatementBody(selectSql), keyColumns, file);
-            using (var session = SandboxSession.Open(_layout, _limits, grant, folder))
-            using (var command = session.CreateCommand(copySql))
-            using (var watchdog = new CommandWatchdog(command, _limits.Timeout, cancellationToken))
+            IReadOnlyList<ExpectationOutcome> outcomes;
+            var quarantined = false;
+            using (var session = SandboxSession.Open(_layout, _limits, grant, [folder, quarantineFolder]))
             {
+                outcomes = CheckExpectations(session, grant, expectations.Checks, cancellationToken);
+                var failed = expectations.Checks.Zip(outcomes).FirstOrDefault(p => p.First.Action == ExpectationAction.Fail && p.Second.Violations > 0);
+                if (failed.First is not null)
+                    throw new ExpectationFailedException(FailureError(session, grant, failed.First, failed.Second.Violations, cancellationToken), outcomes);
+                foreach (var (check, outcome) in expectations.Checks.Zip(outcomes))
+                {
+                    if (check.Action != ExpectationAction.Drop || outcome.Violations == 0)
+                        continue;
+                    Directory.CreateDirectory(quarantineFolder);
+                    var target = Path.Combine(quarantineFolder, $"{check.Name.ToLowerInvariant()}.parquet");
+                    RunExpectationCommand(session, grant, check,
+                        $"COPY (SELECT {SqlText.Literal(check.Name)} AS _expectation, * FROM {Violations(grant, check)}) TO {SqlText.PathLiteral(target)} (FORMAT parquet)",
+                        c => c.ExecuteNonQuery(), cancellationToken);
+                    quarantined = true;
+                }
+                using var command = session.CreateCommand(copySql);
+                using var watchdog = new CommandWatchdog(command, _limits.Timeout, cancellationToken);
                 try
                 {
                     ReadOnlyStatementGuard.Ensure(session.Connection, selectSql);
@@ -73,12 +121,70 @@ public sealed class DuckDbProductWriter : IProductWriter
                 }
             }
             var info = await ParquetInspector.InspectAsync(file, cancellationToken).ConfigureAwait(false);
-            return new SnapshotResult(location, info.RowCount, info.Columns);
+            return new SnapshotResult(location, info.RowCount, info.Columns)
+            {
+                Expectations = outcomes,
+                QuarantineLocation = quarantined ? expectations.QuarantineLocation : null,
+            };
         }
         catch
         {
             TryDelete(folder);
+            TryDelete(quarantineFolder);
             throw;
+        }
+    }
+
+    /// <summary>Counts, per expectation, the input rows its predicate is false for (all rows, before any DROP filter).</summary>
+    private List<ExpectationOutcome> CheckExpectations(
+        SandboxSession session, SessionGrant grant, IReadOnlyList<ExpectationCheck> checks, CancellationToken cancellationToken) =>
+        checks.Select(check =>
+            {
+                var count = $"SELECT count(*) FROM {Violations(grant, check)}";
+                ReadOnlyStatementGuard.Ensure(session.Connection, count); // the predicate is one expression, nothing more
+                return new ExpectationOutcome(check.Name, check.Action, RunExpectationCommand(session, grant, check, count,
+                    c => Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture), cancellationToken));
+            })
+            .ToList();
+
+    /// <summary>"Expectation x failed on N input rows (e.g. {…})" with one violating row.</summary>
+    private SqlError FailureError(SandboxSession session, SessionGrant grant, ExpectationCheck check, long violations, CancellationToken cancellationToken)
+    {
+        var example = RunExpectationCommand(session, grant, check,
+            $"SELECT CAST(__mesh_row AS VARCHAR) FROM (SELECT * FROM {Violations(grant, check)} LIMIT 1) AS __mesh_row",
+            c => Convert.ToString(c.ExecuteScalar(), CultureInfo.InvariantCulture), cancellationToken);
+        if (example is { Length: > 300 })
+            example = example[..300] + "…";
+        var rows = violations == 1 ? "1 input row" : $"{violations.ToString("N0", CultureInfo.InvariantCulture)} input rows";
+        return new SqlError($"Expectation {check.Name} failed on {rows} of {check.Relation} (e.g. {example}).");
+    }
+
+    /// <summary><c>&lt;every row of the relation&gt; WHERE NOT (predicate)</c>.</summary>
+    private static string Violations(SessionGrant grant, ExpectationCheck check)
+    {
+        var filtered = grant.Relations.Any(r => r.Name == check.Relation && r.Filter is not null);
+        var source = filtered
+            ? RelationViewFactory.UnfilteredName(check.Relation)
+            : $"{SqlText.Identifier(check.Relation.Domain)}.{SqlText.Identifier(check.Relation.Name)}";
+        return $"{source} WHERE NOT (({check.Predicate})\n)";
+    }
+
+    /// <summary>Runs generated SQL around a predicate; failures name the expectation (positions were checked when it was bound).</summary>
+    private T RunExpectationCommand<T>(
+        SandboxSession session, SessionGrant grant, ExpectationCheck check, string sql, Func<DuckDB.NET.Data.DuckDBCommand, T> run, CancellationToken cancellationToken)
+    {
+        using var command = session.CreateCommand(sql);
+        using var watchdog = new CommandWatchdog(command, _limits.Timeout, cancellationToken);
+        try
+        {
+            return run(command);
+        }
+        catch (Exception ex) when (ex is not SqlException)
+        {
+            var mapped = SqlFailures.Map(ex, watchdog, _limits, sql, sql, 0, grant.Denied, cancellationToken);
+            if (mapped is SqlException { Error: var error })
+                throw new SqlException(new SqlError($"Expectation {check.Name}: {error.Message}"));
+            throw mapped;
         }
     }
 

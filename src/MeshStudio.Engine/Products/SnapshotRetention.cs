@@ -68,7 +68,47 @@ public sealed partial class SnapshotRetention
             if (TryDelete(folder))
                 deleted++;
         }
+        DeleteExpiredQuarantine(productDirectory, Path.GetFileName(current), cutoff);
         return deleted;
+    }
+
+    /// <summary>
+    /// A run's quarantine folder (<c>_quarantine/snap-…</c>) is named after the snapshot the run wrote and follows
+    /// the same rule: kept while younger than the cutoff or while its snapshot is the current one.
+    /// </summary>
+    private static void DeleteExpiredQuarantine(string productDirectory, string currentName, DateTime cutoff)
+    {
+        List<string> folders;
+        try
+        {
+            folders = Directory.EnumerateDirectories(Path.Combine(productDirectory, LakeLayout.QuarantineFolderName)).ToList();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return;
+        }
+        foreach (var folder in folders)
+        {
+            var name = Path.GetFileName(folder);
+            if (name.StartsWith(ClaimPrefix, StringComparison.Ordinal))
+            {
+                if (new DirectoryInfo(folder).LinkTarget is null)
+                    DeleteClaimed(folder);
+                continue;
+            }
+            if (string.Equals(name, currentName, StringComparison.Ordinal) || !IsOlderThan(name, cutoff))
+                continue;
+            TryDelete(folder);
+        }
+    }
+
+    private static bool IsOlderThan(string folderName, DateTime cutoff)
+    {
+        var match = SnapshotFolder().Match(folderName);
+        return match.Success
+            && DateTime.TryParseExact(match.Groups[1].Value, "yyyyMMddHHmmssfff", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var taken)
+            && taken < cutoff;
     }
 
     /// <summary>

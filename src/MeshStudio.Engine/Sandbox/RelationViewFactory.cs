@@ -9,7 +9,8 @@ using MeshStudio.Engine.Sql;
 namespace MeshStudio.Engine.Sandbox;
 
 /// <summary>The view a readable relation becomes, and the folder the session must be allowed to read for it.</summary>
-public sealed record RelationView(QualifiedName Name, string CreateSql, string Directory);
+/// <param name="CreateSql">The statements creating the view, in order (two for a filtered relation).</param>
+public sealed record RelationView(QualifiedName Name, IReadOnlyList<string> CreateSql, string Directory);
 
 /// <summary>Builds the <c>CREATE VIEW domain.name</c> statement of each kind of relation.</summary>
 public static partial class RelationViewFactory
@@ -30,16 +31,37 @@ public static partial class RelationViewFactory
             throw new ArgumentException($"'{name}' is not a valid relation name.", nameof(relation));
         var target = $"{SqlText.Identifier(name.Domain)}.{SqlText.Identifier(name.Name)}";
 
-        return relation.Kind switch
+        var (body, directory) = relation.Kind switch
         {
-            RelationKind.IngestedSource => IngestedSource(relation, layout, target),
-            RelationKind.FileSource => FileSource(relation, layout, connection, target),
-            RelationKind.Product => Product(relation, layout, target),
+            RelationKind.IngestedSource => IngestedSource(relation, layout),
+            RelationKind.FileSource => FileSource(relation, layout, connection),
+            RelationKind.Product => Product(relation, layout),
+            RelationKind.Quarantine => Quarantine(relation, layout),
             _ => throw new ArgumentOutOfRangeException(nameof(relation), relation.Kind, "Unknown relation kind."),
         };
+        if (relation.Filter is null)
+            return new RelationView(name, [$"CREATE VIEW {target} AS {body}"], directory);
+        // Every row stays reachable under a separate name, so a job's expectations can count and quarantine
+        // what the filter hides from its SELECT — from the same files, in the same session.
+        var unfiltered = UnfilteredName(name);
+        return new RelationView(name,
+        [
+            $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(UnfilteredSchema)}",
+            $"CREATE VIEW {unfiltered} AS {body}",
+            $"CREATE VIEW {target} AS SELECT * FROM {unfiltered} WHERE {relation.Filter}",
+        ], directory);
     }
 
-    private static RelationView IngestedSource(ReadableRelation relation, LakeLayout layout, string target)
+    private const string UnfilteredSchema = "__mesh_unfiltered";
+
+    /// <summary>The view with every row of a relation whose view is filtered (<see cref="ReadableRelation.Filter"/>).</summary>
+    public static string UnfilteredName(QualifiedName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return $"{SqlText.Identifier(UnfilteredSchema)}.{SqlText.Identifier($"{name.Domain}.{name.Name}")}";
+    }
+
+    private static (string Body, string Directory) IngestedSource(ReadableRelation relation, LakeLayout layout)
     {
         if (relation.Columns is not { Count: > 0 } columns)
             throw new ArgumentException($"Ingested source {relation.Name} needs declared columns.", nameof(relation));
@@ -57,10 +79,10 @@ public static partial class RelationViewFactory
         {
             body = EmptySelect(columns);
         }
-        return new RelationView(relation.Name, $"CREATE VIEW {target} AS {body}", directory);
+        return (body, directory);
     }
 
-    private static RelationView FileSource(ReadableRelation relation, LakeLayout layout, DuckDBConnection connection, string target)
+    private static (string Body, string Directory) FileSource(ReadableRelation relation, LakeLayout layout, DuckDBConnection connection)
     {
         if (string.IsNullOrWhiteSpace(relation.Location))
             throw new ArgumentException($"File source {relation.Name} needs a path under the inbox.", nameof(relation));
@@ -79,10 +101,10 @@ public static partial class RelationViewFactory
             body = EmptySelect(columns);
         else
             body = $"SELECT error({SqlText.Literal($"No files match '{relation.Location}' in the {relation.Name.Domain} inbox yet.")}) AS no_data";
-        return new RelationView(relation.Name, $"CREATE VIEW {target} AS {body}", layout.InboxDirectory(relation.Name.Domain));
+        return (body, layout.InboxDirectory(relation.Name.Domain));
     }
 
-    private static RelationView Product(ReadableRelation relation, LakeLayout layout, string target)
+    private static (string Body, string Directory) Product(ReadableRelation relation, LakeLayout layout)
     {
         if (relation.Location is null)
         {
@@ -91,13 +113,25 @@ public static partial class RelationViewFactory
             var empty = relation.Columns is { Count: > 0 } columns
                 ? EmptySelect(columns)
                 : $"SELECT error({SqlText.Literal($"Product {relation.Name} has no data yet: its job has not committed a snapshot.")}) AS no_data";
-            return new RelationView(relation.Name, $"CREATE VIEW {target} AS {empty}", layout.ProductDirectory(relation.Name));
+            return (empty, layout.ProductDirectory(relation.Name));
         }
         var folder = layout.ResolveLocation(relation.Location);
         if (!LakeLayout.IsInside(folder, layout.ProductDirectory(relation.Name)))
             throw new ArgumentException($"Location '{relation.Location}' is not a snapshot of {relation.Name}.", nameof(relation));
         var body = $"SELECT * FROM read_parquet({SqlText.PathLiteral(Path.Combine(folder, "*.parquet"))})";
-        return new RelationView(relation.Name, $"CREATE VIEW {target} AS {body}", folder);
+        return (body, folder);
+    }
+
+    /// <summary>One run's quarantine folder: only that folder becomes readable.</summary>
+    private static (string Body, string Directory) Quarantine(ReadableRelation relation, LakeLayout layout)
+    {
+        if (string.IsNullOrWhiteSpace(relation.Location))
+            throw new ArgumentException($"Quarantine {relation.Name} needs the run's quarantine folder.", nameof(relation));
+        var folder = layout.ResolveLocation(relation.Location);
+        if (!layout.IsQuarantineFolder(folder))
+            throw new ArgumentException($"Location '{relation.Location}' is not a quarantine folder of a product.", nameof(relation));
+        var body = $"SELECT * FROM read_parquet({SqlText.PathLiteral(Path.Combine(folder, "*.parquet"))}, union_by_name = true)";
+        return (body, folder);
     }
 
     /// <summary><c>SELECT CAST(NULL AS T) AS "c", … WHERE false</c>: a typed relation with no rows.</summary>

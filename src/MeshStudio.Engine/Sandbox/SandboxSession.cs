@@ -38,13 +38,18 @@ public sealed class SandboxSession : IDisposable
     }
 
     /// <summary>Opens a session for <paramref name="grant"/>; <paramref name="writableDirectory"/> is the only folder COPY may write to.</summary>
-    public static SandboxSession Open(LakeLayout layout, QueryLimits limits, SessionGrant grant, string? writableDirectory = null)
+    public static SandboxSession Open(LakeLayout layout, QueryLimits limits, SessionGrant grant, string? writableDirectory = null) =>
+        Open(layout, limits, grant, writableDirectory is null ? [] : [writableDirectory]);
+
+    /// <summary>Opens a session for <paramref name="grant"/>; <paramref name="writableDirectories"/> are the only folders COPY may write to.</summary>
+    public static SandboxSession Open(LakeLayout layout, QueryLimits limits, SessionGrant grant, IReadOnlyList<string> writableDirectories)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(grant);
-        if (writableDirectory is not null && !LakeLayout.IsInside(Path.GetFullPath(writableDirectory), layout.RootPath))
-            throw new ArgumentException("The write folder must be inside the lake.", nameof(writableDirectory));
+        ArgumentNullException.ThrowIfNull(writableDirectories);
+        if (writableDirectories.Any(d => !LakeLayout.IsInside(Path.GetFullPath(d), layout.RootPath)))
+            throw new ArgumentException("The write folder must be inside the lake.", nameof(writableDirectories));
 
         var tempDirectory = Path.Combine(Path.GetTempPath(), "meshstudio-duckdb", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(tempDirectory);
@@ -66,13 +71,13 @@ public sealed class SandboxSession : IDisposable
                 var view = RelationViewFactory.Create(relation, layout, connection);
                 if (schemas.Add(view.Name.Domain))
                     Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(view.Name.Domain)}");
-                Execute(connection, view.CreateSql);
+                foreach (var sql in view.CreateSql)
+                    Execute(connection, sql);
                 directories.Add(view.Directory);
             }
             foreach (var sql in Core.Semantics.SemanticSql.Install(grant.Semantics))
                 Execute(connection, sql);
-            if (writableDirectory is not null)
-                directories.Add(Path.GetFullPath(writableDirectory));
+            directories.AddRange(writableDirectories.Select(Path.GetFullPath));
             directories.Add(tempDirectory);
 
             var allowed = directories
