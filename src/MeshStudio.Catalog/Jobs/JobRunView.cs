@@ -1,3 +1,12 @@
+using MeshStudio.Core.Execution;
+
 namespace MeshStudio.Catalog.Jobs;
 
-public sealed record JobRunView(long Id, DateTime StartedAt, DateTime FinishedAt, long RowsOut, bool Succeeded, string? Error);
+public sealed record JobRunView(long Id, DateTime StartedAt, DateTime FinishedAt, long RowsOut, bool Succeeded, string? Error)
+{
+    /// <summary>Violations per expectation in this run (runs recompute the product, so: over the whole input).</summary>
+    public IReadOnlyList<ExpectationOutcome> Expectations { get; init; } = [];
+
+    /// <summary>Where this run's quarantined rows are, relative to the lake root; null when it quarantined none.</summary>
+    public string? QuarantineLocation { get; init; }
+}

@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using Microsoft.EntityFrameworkCore;
@@ -111,11 +112,17 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
                 j.LastRunSucceeded,
                 j.LastError,
                 j.Definition,
+                LastExpectations = j.Runs.OrderByDescending(r => r.Id).Select(r => r.ExpectationsJson).FirstOrDefault(),
+                Quarantine = j.Runs.Where(r => r.Succeeded).OrderByDescending(r => r.Id).Select(r => r.QuarantineLocation).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return rows.Select(j => new JobView(
                 new QualifiedName(j.Domain, j.Name), new QualifiedName(j.Domain, j.Product), j.RunIntervalSeconds,
-                j.IsPaused, j.LastRunAt, j.LastRunSucceeded, j.LastError, j.Definition))
+                j.IsPaused, j.LastRunAt, j.LastRunSucceeded, j.LastError, j.Definition)
+            {
+                LastRunExpectations = ExpectationCounters.Deserialize(j.LastExpectations),
+                HasQuarantine = j.Quarantine is not null,
+            })
             .ToList();
     }
 
@@ -146,7 +153,13 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
     }
 
     /// <summary>Records one run: updates the job's last-run fields, appends the run and prunes old runs.</summary>
-    public async Task RecordRunAsync(int jobId, DateTime startedAt, DateTime finishedAt, long rowsOut, string? error, CancellationToken ct)
+    public Task RecordRunAsync(int jobId, DateTime startedAt, DateTime finishedAt, long rowsOut, string? error, CancellationToken ct) =>
+        RecordRunAsync(jobId, startedAt, finishedAt, rowsOut, error, [], null, ct);
+
+    /// <summary>As above, with the run's expectation counters and the folder of its quarantined rows (null: none).</summary>
+    public async Task RecordRunAsync(
+        int jobId, DateTime startedAt, DateTime finishedAt, long rowsOut, string? error,
+        IReadOnlyList<ExpectationOutcome> expectations, string? quarantineLocation, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -164,6 +177,8 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
             RowsOut = rowsOut,
             Succeeded = succeeded,
             Error = error,
+            ExpectationsJson = ExpectationCounters.Serialize(expectations),
+            QuarantineLocation = quarantineLocation,
         });
         await db.SaveChangesAsync(ct);
 
@@ -196,12 +211,34 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
     public async Task<IReadOnlyList<JobRunView>> ListRunsAsync(QualifiedName job, int take, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.JobRuns.AsNoTracking()
+        var rows = await db.JobRuns.AsNoTracking()
             .Where(r => db.Jobs.Any(j => j.Id == r.JobId && j.Domain!.Name == job.Domain && j.Name == job.Name))
             .OrderByDescending(r => r.Id)
             .Take(Math.Clamp(take, 0, RunsKept))
-            .Select(r => new JobRunView(r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error))
+            .Select(r => new { r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error, r.ExpectationsJson, r.QuarantineLocation })
             .ToListAsync(ct);
+        return rows.Select(r => new JobRunView(r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error)
+            {
+                Expectations = ExpectationCounters.Deserialize(r.ExpectationsJson),
+                QuarantineLocation = r.QuarantineLocation,
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Where the quarantined rows of the run that wrote the job's current snapshot are (its last successful run),
+    /// for members of the job's domain; null when that run quarantined nothing.
+    /// </summary>
+    public async Task<string?> QuarantineAsync(UserContext user, QualifiedName job, CancellationToken ct)
+    {
+        if (!AccessRules.CanAuthorIn(user, job.Domain))
+            throw new AccessDeniedException($"Only members of the {job.Domain} domain can browse its jobs' quarantine.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.JobRuns.AsNoTracking()
+            .Where(r => r.Succeeded && db.Jobs.Any(j => j.Id == r.JobId && j.Domain!.Name == job.Domain && j.Name == job.Name))
+            .OrderByDescending(r => r.Id)
+            .Select(r => r.QuarantineLocation)
+            .FirstOrDefaultAsync(ct);
     }
 
     private static int? RunIntervalSeconds(CreateJobStatement stmt)

@@ -1,3 +1,4 @@
+using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Catalog.Jobs;
@@ -10,4 +11,11 @@ public sealed record JobView(
     DateTime? LastRunAt,
     bool? LastRunSucceeded,
     string? LastError,
-    string Definition);
+    string Definition)
+{
+    /// <summary>The expectation counters of the job's last run (empty when it has none or never ran).</summary>
+    public IReadOnlyList<ExpectationOutcome> LastRunExpectations { get; init; } = [];
+
+    /// <summary>True when the run that wrote the current snapshot quarantined rows (see <see cref="JobService.QuarantineAsync"/>).</summary>
+    public bool HasQuarantine { get; init; }
+}

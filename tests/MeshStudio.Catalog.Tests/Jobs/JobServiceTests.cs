@@ -1,3 +1,5 @@
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Dialect;
 using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
@@ -106,6 +108,29 @@ public sealed class JobServiceTests : IAsyncLifetime
         var runs = await _ctx.Jobs.ListRunsAsync(Q("sales.fast"), 10, Ct);
         Assert.Equal([false, true], runs.Select(r => r.Succeeded));
         Assert.Equal(DateTimeKind.Utc, runs[0].StartedAt.Kind);
+    }
+
+    [Fact]
+    public async Task RecordRunAsync_WithExpectationCounters_ListedPerRunAndOnTheJob()
+    {
+        var job = await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.fast", "sales.fast_product"), "…", Ct);
+        var now = _ctx.Clock.UtcNow;
+        const string quarantine = "sales/products/fast_product/_quarantine/snap-20260301000000000-aaaaaaaa/";
+
+        await _ctx.Jobs.RecordRunAsync(job.Id, now, now.AddSeconds(1), 5, null,
+            [new("positive", ExpectationAction.Drop, 2), new("known", ExpectationAction.Warn, 1)], quarantine, Ct);
+        await _ctx.Jobs.RecordRunAsync(job.Id, now.AddSeconds(2), now.AddSeconds(3), 0, "Expectation has_id failed on 4 input rows",
+            [new("has_id", ExpectationAction.Fail, 4)], null, Ct);
+
+        var runs = await _ctx.Jobs.ListRunsAsync(Q("sales.fast"), 10, Ct);
+        Assert.Equal([("has_id", ExpectationAction.Fail, 4L)], runs[0].Expectations.Select(e => (e.Name, e.Action, e.Violations)));
+        Assert.Equal([("positive", ExpectationAction.Drop, 2L), ("known", ExpectationAction.Warn, 1L)], runs[1].Expectations.Select(e => (e.Name, e.Action, e.Violations)));
+        Assert.Equal((null, quarantine), (runs[0].QuarantineLocation, runs[1].QuarantineLocation));
+        var view = Assert.Single(await _ctx.Jobs.ListAsync(_ctx.Sam, Ct));
+        Assert.Equal(["has_id"], view.LastRunExpectations.Select(e => e.Name));
+        Assert.True(view.HasQuarantine);
+        Assert.Equal(quarantine, await _ctx.Jobs.QuarantineAsync(_ctx.Sam, Q("sales.fast"), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _ctx.Jobs.QuarantineAsync(_ctx.Mia, Q("sales.fast"), Ct));
     }
 
     [Fact]
