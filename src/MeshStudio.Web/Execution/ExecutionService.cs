@@ -71,6 +71,19 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
         }
     }
 
+    /// <summary>
+    /// Binds each expectation of <paramref name="job"/> to an input of its SELECT with the user's entitlements;
+    /// null when all bind, otherwise the first error positioned in <paramref name="text"/> (which <paramref name="job"/> was parsed from).
+    /// </summary>
+    public async Task<SqlError?> ValidateExpectationsAsync(UserContext user, CreateJobStatement job, string text, CancellationToken cancellationToken)
+    {
+        if (job.Expectations.Count == 0)
+            return null;
+        var grant = await entitlements.GrantForAsync(user, cancellationToken);
+        var (_, error) = await ExpectationBinder.BindAsync(engine, grant, job, text, cancellationToken);
+        return error;
+    }
+
     /// <summary>Runs a query to the end and returns all rows (for small results: samples, previews).</summary>
     public async Task<QueryResult> QueryAllAsync(UserContext user, string sql, int maxRows, CancellationToken cancellationToken)
     {

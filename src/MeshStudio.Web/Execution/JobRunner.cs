@@ -57,22 +57,34 @@ public sealed class JobRunner(
         {
             var grant = await entitlements.GrantForJobAsync(job, cancellationToken);
             rewrite = StreamingRewriter.Rewrite(statement.Query);
-            var snapshot = await writer.WriteSnapshotAsync(grant, rewrite.Sql, statement.KeyColumns, statement.Target, cancellationToken);
+            var (checks, unbound) = await ExpectationBinder.BindAsync(engine, grant, statement, job.Definition, cancellationToken);
+            if (unbound is not null)
+                return await FailAsync(job.Id, jobName, started, unbound, []);
+            var snapshot = await writer.WriteSnapshotAsync(grant, rewrite.Sql, statement.KeyColumns, statement.Target, checks, cancellationToken);
             var samples = await SampleAsync(grant, statement.Target, snapshot, cancellationToken);
             await products.RecordSnapshotAsync(statement.Target, snapshot, samples, cancellationToken);
             var finished = time.GetUtcNow().UtcDateTime;
-            await jobs.RecordRunAsync(job.Id, started, finished, snapshot.RowCount, null, cancellationToken);
+            await jobs.RecordRunAsync(job.Id, started, finished, snapshot.RowCount, null, snapshot.Expectations, snapshot.QuarantineLocation, cancellationToken);
             changes.Publish(new ProductChange(statement.Target, finished, snapshot.RowCount));
             retention.DeleteExpired(statement.Target, snapshot.Location, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
-            return new JobRunOutcome(true, snapshot.RowCount, null);
+            return new JobRunOutcome(true, snapshot.RowCount, null) { Expectations = snapshot.Expectations };
+        }
+        catch (ExpectationFailedException e)
+        {
+            return await FailAsync(job.Id, jobName, started, e.Error, e.Outcomes);
         }
         catch (SqlException e)
         {
-            var error = ShiftToStatement(rewrite?.MapError(e.Error) ?? e.Error, job.Definition, statement);
-            logger.LogWarning("Job {Job} failed: {Error}", jobName, error);
-            await jobs.RecordRunAsync(job.Id, started, time.GetUtcNow().UtcDateTime, 0, error.ToString(), CancellationToken.None);
-            return new JobRunOutcome(false, 0, error);
+            return await FailAsync(job.Id, jobName, started, ShiftToStatement(rewrite?.MapError(e.Error) ?? e.Error, job.Definition, statement), []);
         }
+    }
+
+    private async Task<JobRunOutcome> FailAsync(
+        int jobId, QualifiedName jobName, DateTime started, SqlError error, IReadOnlyList<ExpectationOutcome> expectations)
+    {
+        logger.LogWarning("Job {Job} failed: {Error}", jobName, error);
+        await jobs.RecordRunAsync(jobId, started, time.GetUtcNow().UtcDateTime, 0, error.ToString(), expectations, null, CancellationToken.None);
+        return new JobRunOutcome(false, 0, error) { Expectations = expectations };
     }
 
     /// <summary>Sample values per column of the new snapshot, for personal-data detection.</summary>
@@ -102,4 +114,8 @@ public sealed class JobRunner(
         SqlPositions.Shift(error, definition, statement.QueryOffset);
 }
 
-public sealed record JobRunOutcome(bool Succeeded, long RowCount, SqlError? Error);
+public sealed record JobRunOutcome(bool Succeeded, long RowCount, SqlError? Error)
+{
+    /// <summary>Violations per expectation in this run.</summary>
+    public IReadOnlyList<ExpectationOutcome> Expectations { get; init; } = [];
+}

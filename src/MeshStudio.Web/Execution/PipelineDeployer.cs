@@ -74,6 +74,9 @@ public sealed class PipelineDeployer(
             var error = SqlPositions.Shift(invalid, script, job.QueryOffset);
             return new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
         }
+        var unbound = await execution.ValidateExpectationsAsync(user, job, script, cancellationToken);
+        if (unbound is not null)
+            return new StatementOutcome("job", job.Name.ToString(), false, unbound.Message, unbound);
         await jobs.SaveAsync(user, job, job.Text, cancellationToken);
         var run = await runner.RunAsync(job.Name, cancellationToken);
         if (!run.Succeeded)

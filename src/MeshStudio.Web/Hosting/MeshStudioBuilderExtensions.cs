@@ -40,6 +40,7 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<ProductChangeFeed>();
         builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddSingleton<QuarantineBrowser>();
         builder.Services.AddSingleton<PipelineDeployer>();
         builder.Services.AddSingleton<ProductFiles>();
         builder.Services.AddSingleton<IngestService>();

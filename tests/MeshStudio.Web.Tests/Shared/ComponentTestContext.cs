@@ -71,6 +71,7 @@ public sealed class ComponentTestContext : IAsyncDisposable
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<ProductChangeFeed>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
         services.AddSingleton<ProductFiles>();
 

@@ -1,5 +1,7 @@
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
+using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;
@@ -19,6 +21,8 @@ public sealed partial class JobsPage : UserPage
     /// <summary>Expanded jobs; null while their runs load.</summary>
     private readonly Dictionary<QualifiedName, IReadOnlyList<JobRunView>?> _runs = [];
     private readonly HashSet<QualifiedName> _running = [];
+    /// <summary>Jobs whose quarantine is shown; null while it loads.</summary>
+    private readonly Dictionary<QualifiedName, QueryResult?> _quarantine = [];
     private readonly UserActionState _action = new();
 
     [Inject]
@@ -26,6 +30,9 @@ public sealed partial class JobsPage : UserPage
 
     [Inject]
     public required JobRunner Runner { get; init; }
+
+    [Inject]
+    public required QuarantineBrowser Quarantine { get; init; }
 
     protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
@@ -49,6 +56,30 @@ public sealed partial class JobsPage : UserPage
         _runs[job] = await Jobs.ListRunsAsync(job, RecentRuns, CancellationToken.None);
     }
 
+    private async Task ToggleQuarantineAsync(QualifiedName job)
+    {
+        if (_quarantine.Remove(job))
+            return;
+        _quarantine[job] = null;
+        StateHasChanged();
+        try
+        {
+            _quarantine[job] = await Quarantine.ReadAsync(_user!, job, CancellationToken.None) ?? new QueryResult([], []);
+        }
+        catch (Exception e) when (e is AccessDeniedException or SqlException or InvalidOperationException)
+        {
+            _quarantine.Remove(job);
+            _action.Say(Severity.Error, e.Message);
+        }
+    }
+
+    private static Color ExpectationColor(ExpectationOutcome expectation) => expectation switch
+    {
+        { Violations: 0 } => Color.Success,
+        { Action: ExpectationAction.Fail } => Color.Error,
+        _ => Color.Warning,
+    };
+
     private async Task RunNowAsync(JobView job)
     {
         if (!AccessRules.CanAuthorIn(_user!, job.Name.Domain))
@@ -64,6 +95,7 @@ public sealed partial class JobsPage : UserPage
                 _action.Say(Severity.Success, $"{job.Name} ran: {job.Product} has {outcome.RowCount:N0} rows.");
             else
                 _action.Say(Severity.Error, $"{job.Name} failed: {outcome.Error}");
+            _quarantine.Remove(job.Name);
             await LoadAsync();
         }
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException or InvalidOperationException)

@@ -1,0 +1,80 @@
+using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Web.Execution;
+
+/// <summary>
+/// Finds the input relation each expectation of a job is checked on: the first relation the job's SELECT names
+/// (and the grant includes) against which <c>SELECT count(*) FROM relation WHERE NOT (predicate)</c> binds.
+/// </summary>
+public static class ExpectationBinder
+{
+    /// <summary>
+    /// The bound checks, or the error of the first expectation that binds to no input, positioned in
+    /// <paramref name="text"/> (the text <paramref name="job"/> was parsed from).
+    /// </summary>
+    public static async Task<(IReadOnlyList<ExpectationCheck> Checks, SqlError? Error)> BindAsync(
+        IQueryEngine engine, SessionGrant grant, CreateJobStatement job, string text, CancellationToken cancellationToken)
+    {
+        if (job.Expectations.Count == 0)
+            return ([], null);
+        var inputs = NamedRelations(job.Query, grant);
+        var checks = new List<ExpectationCheck>();
+        foreach (var expectation in job.Expectations)
+        {
+            SqlError? firstError = null;
+            QualifiedName? bound = null;
+            foreach (var relation in inputs)
+            {
+                var sql = $"DESCRIBE SELECT count(*) FROM \"{relation.Domain}\".\"{relation.Name}\" WHERE NOT (\n{expectation.Predicate}\n)";
+                try
+                {
+                    await foreach (var _ in engine.StreamAsync(grant, sql, 16, cancellationToken))
+                    {
+                    }
+                    bound = relation;
+                    break;
+                }
+                catch (SqlException e)
+                {
+                    firstError ??= e.Error;
+                }
+            }
+            if (bound is null)
+                return ([], SqlPositions.Shift(Unbound(expectation, inputs, firstError), text, expectation.PredicateOffset));
+            checks.Add(new ExpectationCheck(expectation.Name, expectation.Predicate, expectation.Action, bound));
+        }
+        return (checks, null);
+    }
+
+    /// <summary>The relations of the grant named as <c>domain.name</c> in <paramref name="query"/>, in order of first mention.</summary>
+    public static IReadOnlyList<QualifiedName> NamedRelations(string query, SessionGrant grant)
+    {
+        var tokens = SqlTokenizer.Tokenize(query);
+        var named = new List<QualifiedName>();
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsIdentifier || !tokens[i + 1].IsSymbol('.') || !tokens[i + 2].IsIdentifier)
+                continue;
+            var match = grant.Relations.FirstOrDefault(r =>
+                string.Equals(r.Name.Domain, tokens[i].Value, StringComparison.OrdinalIgnoreCase) &&
+                string.Equals(r.Name.Name, tokens[i + 2].Value, StringComparison.OrdinalIgnoreCase));
+            if (match is not null && !named.Contains(match.Name))
+                named.Add(match.Name);
+        }
+        return named;
+    }
+
+    /// <summary>The error positioned relative to the predicate (which the bind query puts on its second line).</summary>
+    private static SqlError Unbound(Expectation expectation, IReadOnlyList<QualifiedName> inputs, SqlError? error)
+    {
+        if (inputs.Count == 0 || error is null)
+            return new SqlError($"Expectation {expectation.Name} has no input to check: the job's SELECT reads no source or product.", 1, 1);
+        var predicateLines = expectation.Predicate.Split('\n').Length;
+        var message = $"Expectation {expectation.Name} does not apply to the job's input ({string.Join(", ", inputs)}): {error.Message}";
+        return error is { Line: { } line, Column: { } column } && line >= 2 && line - 1 <= predicateLines
+            ? new SqlError(message, line - 1, column)
+            : new SqlError(message, 1, 1);
+    }
+}
