@@ -119,10 +119,10 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
         return rows.Select(j => new JobView(
                 new QualifiedName(j.Domain, j.Name), new QualifiedName(j.Domain, j.Product), j.RunIntervalSeconds,
                 j.IsPaused, j.LastRunAt, j.LastRunSucceeded, j.LastError, j.Definition)
-            {
-                LastRunExpectations = ExpectationCounters.Deserialize(j.LastExpectations),
-                HasQuarantine = j.Quarantine is not null,
-            })
+        {
+            LastRunExpectations = ExpectationCounters.Deserialize(j.LastExpectations),
+            HasQuarantine = j.Quarantine is not null,
+        })
             .ToList();
     }
 
@@ -218,10 +218,10 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
             .Select(r => new { r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error, r.ExpectationsJson, r.QuarantineLocation })
             .ToListAsync(ct);
         return rows.Select(r => new JobRunView(r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error)
-            {
-                Expectations = ExpectationCounters.Deserialize(r.ExpectationsJson),
-                QuarantineLocation = r.QuarantineLocation,
-            })
+        {
+            Expectations = ExpectationCounters.Deserialize(r.ExpectationsJson),
+            QuarantineLocation = r.QuarantineLocation,
+        })
             .ToList();
     }
 

@@ -1,7 +1,7 @@
-using MeshStudio.Core.Execution;
-using MeshStudio.Core.Dialect;
 using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Access;
+using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using static MeshStudio.Catalog.Tests.Support.CatalogTestContext;
 
