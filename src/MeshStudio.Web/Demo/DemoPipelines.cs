@@ -14,7 +14,9 @@ internal static class DemoPipelines
                round(sum(amount), 2) AS revenue, count(*) AS orders, max(ts) AS last_order_at
         FROM sales.orders
         GROUP BY ALL
-        ORDER BY revenue DESC;
+        ORDER BY revenue DESC
+        WITH EXPECTATION positive_amount EXPECT amount >= 0 ON VIOLATION DROP
+        WITH EXPECTATION known_country EXPECT country IS NOT NULL ON VIOLATION WARN;
 
         CREATE JOB sales.customer_orders_job WITH (run_interval = '1 minute') AS
         INSERT INTO sales.customer_orders KEY (customer_id)
