@@ -13,7 +13,7 @@ public static partial class SqlCompletion
     [
         "SELECT", "FROM", "WHERE", "GROUP BY", "GROUP BY ALL", "ORDER BY", "HAVING", "LIMIT", "JOIN", "LEFT JOIN", "ON", "AS",
         "AND", "OR", "NOT", "IN", "IS NULL", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "END", "WITH", "UNION ALL",
-        "CREATE JOB", "CREATE SOURCE", "INSERT INTO", "KEY", "QUALIFY", "OVER", "PARTITION BY", "DESC", "ASC",
+        "CREATE JOB", "CREATE SOURCE", "INSERT INTO", "KEY", "QUALIFY", "JOIN LATEST", "LEFT JOIN LATEST", "LATEST", "OVER", "PARTITION BY", "DESC", "ASC",
     ];
 
     public static readonly string[] Functions =

@@ -9,31 +9,47 @@ namespace MeshStudio.Core.Dialect;
 /// <c>HOP(src, time_col, slide, size)</c> and <c>SESSION(src, time_col, gap [, key_col])</c> — into plain DuckDB
 /// subqueries that add <c>window_start</c> and <c>window_end</c> to every row of <c>src</c> (batch semantics over
 /// all input). Windows are aligned to the Unix epoch; rows whose time is NULL belong to no window.
-/// Strings, comments and quoted identifiers are never rewritten.
+/// It also rewrites <c>[LEFT] JOIN LATEST rel [AS] alias ON cond</c> into a join against the latest row per key of
+/// <c>rel</c> (see <see cref="LatestJoin"/>). Strings, comments and quoted identifiers are never rewritten.
 /// </summary>
 public static class StreamingRewriter
 {
     private const string Example = "e.g. INTERVAL '5 minutes'";
 
-    /// <summary>Throws <see cref="SqlException"/> at the offending argument for a malformed window call.</summary>
-    public static StreamingRewrite Rewrite(string sql)
+    /// <summary>Throws <see cref="SqlException"/> at the offending argument for a malformed window call or JOIN LATEST.</summary>
+    /// <param name="sql">The user's query.</param>
+    /// <param name="eventTimeOf">
+    /// The event-time column of a relation named in <c>JOIN LATEST</c> (e.g. a source's declared <c>event_time</c>), or
+    /// null when it has none: then the latest row per key is the last one in the relation's read order.
+    /// </param>
+    public static StreamingRewrite Rewrite(string sql, Func<string, string?>? eventTimeOf = null)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var tokens = SqlTokenizer.Tokenize(sql);
-        if (!tokens.Any(IsWindowFunction))
+        if (!tokens.Any(t => IsWindowFunction(t) || t.Is("LATEST")))
             return new StreamingRewrite(sql, sql, []);
         var spans = new List<RewrittenSpan>();
         var output = new StringBuilder();
         var copiedUpTo = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (LatestJoin.IsAt(tokens, i))
+            {
+                var (end, latest) = LatestJoin.Rewrite(sql, tokens, i, eventTimeOf);
+                output.Append(sql, copiedUpTo, tokens[i].Offset - copiedUpTo);
+                spans.Add(new RewrittenSpan(tokens[i].Offset, tokens[end].End, output.Length, output.Length + latest.Length));
+                output.Append(latest);
+                copiedUpTo = tokens[end].End;
+                i = end;
+                continue;
+            }
             if (!IsWindowCall(tokens, i))
                 continue;
             var close = Close(tokens, i + 1);
             if (close < 0)
                 throw Error(sql, tokens[i].Offset, $"{tokens[i].Text.ToUpperInvariant()}( is missing its closing parenthesis.");
             output.Append(sql, copiedUpTo, tokens[i].Offset - copiedUpTo);
-            var replacement = RewriteCall(sql, tokens, i, close);
+            var replacement = RewriteCall(sql, tokens, i, close, eventTimeOf);
             spans.Add(new RewrittenSpan(tokens[i].Offset, tokens[close].End, output.Length, output.Length + replacement.Length));
             output.Append(replacement);
             copiedUpTo = tokens[close].End;
@@ -67,7 +83,7 @@ public static class StreamingRewriter
     }
 
     /// <summary>The replacement for the call from <paramref name="name"/> to its closing parenthesis <paramref name="close"/>.</summary>
-    private static string RewriteCall(string sql, IReadOnlyList<SqlToken> tokens, int name, int close)
+    private static string RewriteCall(string sql, IReadOnlyList<SqlToken> tokens, int name, int close, Func<string, string?>? eventTimeOf)
     {
         var function = tokens[name].Text.ToUpperInvariant();
         var args = Arguments(tokens, name + 2, close);
@@ -84,7 +100,7 @@ public static class StreamingRewriter
         foreach (var arg in args.Where(a => a.Count == 0))
             throw Error(sql, arg.Start, $"Missing argument in {usage}.");
 
-        var source = Source(sql, tokens, args[0], function);
+        var source = Source(sql, tokens, args[0], function, eventTimeOf);
         var time = Column(sql, tokens, args[1], "the time column", function);
         string body;
         if (function == "TUMBLE")
@@ -157,7 +173,7 @@ public static class StreamingRewriter
     }
 
     /// <summary>A relation name (<c>domain.name</c>) or a parenthesised subquery, itself rewritten.</summary>
-    private static string Source(string sql, IReadOnlyList<SqlToken> tokens, Argument arg, string function)
+    private static string Source(string sql, IReadOnlyList<SqlToken> tokens, Argument arg, string function, Func<string, string?>? eventTimeOf)
     {
         var first = tokens[arg.From];
         var last = tokens[arg.To - 1];
@@ -166,7 +182,7 @@ public static class StreamingRewriter
             var inner = sql[first.Offset..last.End];
             try
             {
-                return Rewrite(inner).Sql;
+                return Rewrite(inner, eventTimeOf).Sql;
             }
             catch (SqlException e) when (e.Error is { Line: not null, Column: not null })
             {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
@@ -10,7 +11,7 @@ namespace MeshStudio.Web.Execution;
 /// Runs a user's read-only SQL with exactly that user's entitlements. The Studio and the SignalR hub
 /// and the REST API are consumers of this one service.
 /// </summary>
-public sealed class ExecutionService(EntitlementService entitlements, IQueryEngine engine)
+public sealed class ExecutionService(EntitlementService entitlements, IQueryEngine engine, SourceService sources)
 {
     public const int DefaultBatchSize = 500;
 
@@ -23,7 +24,7 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
                 "CREATE SOURCE and CREATE JOB are deployed, not run as a query: use Deploy in the Studio or POST /api/domains/{domain}/pipelines.",
                 1, 1));
         }
-        var rewrite = StreamingRewriter.Rewrite(sql);
+        var rewrite = StreamingRewriter.Rewrite(sql, await SourceEventTimes.LookupAsync(sources, sql, cancellationToken));
         var grant = await entitlements.GrantForAsync(user, cancellationToken);
         await using var batches = engine.StreamAsync(grant, rewrite.Sql, Math.Clamp(batchSize, 1, 10_000), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
@@ -47,10 +48,11 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
     {
         const string describe = "DESCRIBE ";
         var grant = await entitlements.GrantForAsync(user, cancellationToken);
+        var eventTimes = await SourceEventTimes.LookupAsync(sources, query, cancellationToken);
         StreamingRewrite rewrite;
         try
         {
-            rewrite = StreamingRewriter.Rewrite(query);
+            rewrite = StreamingRewriter.Rewrite(query, eventTimes);
         }
         catch (SqlException e)
         {

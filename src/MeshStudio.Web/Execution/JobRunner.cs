@@ -3,6 +3,7 @@ using System.Globalization;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Products;
+using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
@@ -19,6 +20,7 @@ namespace MeshStudio.Web.Execution;
 public sealed class JobRunner(
     JobService jobs,
     ProductService products,
+    SourceService sources,
     EntitlementService entitlements,
     IProductWriter writer,
     IQueryEngine engine,
@@ -56,7 +58,7 @@ public sealed class JobRunner(
         try
         {
             var grant = await entitlements.GrantForJobAsync(job, cancellationToken);
-            rewrite = StreamingRewriter.Rewrite(statement.Query);
+            rewrite = StreamingRewriter.Rewrite(statement.Query, await SourceEventTimes.LookupAsync(sources, statement.Query, cancellationToken));
             var (checks, unbound) = await ExpectationBinder.BindAsync(engine, grant, statement, job.Definition, cancellationToken);
             if (unbound is not null)
                 return await FailAsync(job.Id, jobName, started, unbound, []);
