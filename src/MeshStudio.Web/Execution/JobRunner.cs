@@ -98,7 +98,6 @@ public sealed class JobRunner(
         var values = snapshot.Columns.ToDictionary(c => c.Name, _ => new List<string>());
         await foreach (var batch in engine.StreamAsync(sampleGrant, $"SELECT * FROM {product} LIMIT {SampleRows}", SampleRows, cancellationToken))
         {
-            var columns = batch.Columns ?? [];
             foreach (var row in batch.Rows)
             {
                 for (var i = 0; i < row.Length && i < snapshot.Columns.Count; i++)
