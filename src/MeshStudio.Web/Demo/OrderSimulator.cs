@@ -24,7 +24,7 @@ public sealed class OrderSimulator(IServer server, IHostApplicationLifetime life
         if (address is null)
             return;
 
-        using var http = new HttpClient { BaseAddress = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal)) };
+        using var http = new HttpClient { BaseAddress = Loopback(address) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var generator = new DemoEvents(new Random());
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / Math.Max(0.1, settings.Simulator.BatchesPerSecond)), time);
@@ -43,6 +43,15 @@ public sealed class OrderSimulator(IServer server, IHostApplicationLifetime life
                 logger.LogWarning("The simulator could not post: {Message}", e.Message);
             }
         }
+    }
+
+    /// <summary>The server's own address with any wildcard host (+, *, [::], 0.0.0.0) replaced by localhost.</summary>
+    private static Uri Loopback(string address)
+    {
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "[::]" or "::" or "0.0.0.0")
+            uri.Host = "localhost";
+        return uri.Uri;
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)

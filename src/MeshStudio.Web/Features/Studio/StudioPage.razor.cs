@@ -74,7 +74,7 @@ public sealed partial class StudioPage : IDisposable
         if (MeshSqlParser.ParseScript(sql) is { Succeeded: true } script
             && script.Statements.Any(s => s is CreateJobStatement or CreateSourceStatement))
         {
-            await DeployAsync(sql);
+            await DeployAsync(sql, script);
             return;
         }
         await _run.RunAsync(_user, sql);
@@ -109,17 +109,20 @@ public sealed partial class StudioPage : IDisposable
         await _editor!.ShowErrorsAsync(errors);
     }
 
-    private async Task DeployAsync(string script)
+    /// <summary>Deploys the job composed by the "Save as job" form.</summary>
+    private Task DeployAsync(string script) => DeployAsync(script, MeshSqlParser.ParseScript(script));
+
+    private async Task DeployAsync(string script, ScriptParseResult parsed)
     {
         _saving = true;
         _deployedProduct = null;
         try
         {
-            var domain = MeshSqlParser.ParseScript(script).Statements
+            var domain = parsed.Statements
                 .Select(s => s switch { CreateJobStatement j => j.Name.Domain, CreateSourceStatement c => c.Name.Domain, _ => null })
                 .FirstOrDefault(d => d is not null) ?? "";
             _deployResult = await Deployer.DeployAsync(_user, domain, script, _disposed.Token);
-            _deployedProduct = MeshSqlParser.ParseScript(script).Statements.OfType<CreateJobStatement>().LastOrDefault()?.Target;
+            _deployedProduct = parsed.Statements.OfType<CreateJobStatement>().LastOrDefault()?.Target;
             await _editor!.ShowErrorsAsync(_deployResult.Errors);
             if (_deployResult.Succeeded)
             {
@@ -137,13 +140,12 @@ public sealed partial class StudioPage : IDisposable
         }
     }
 
-    private async Task SetLiveAsync(bool live)
+    private void SetLive(bool live)
     {
         _live = live;
         _liveSubscription?.Cancel();
         if (live && _run.Sql is { } sql && _run.Error is null)
             Follow(sql);
-        await Task.CompletedTask;
     }
 
     /// <summary>Re-runs the query whenever a product it reads commits a new snapshot.</summary>
