@@ -20,5 +20,10 @@ public sealed class Job
     public DateTime? LastRunAt { get; set; }
     public bool? LastRunSucceeded { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// How far the job has read each input, as JSON (owned by the execution layer); null: nothing read yet.
+    /// Written in the same transaction as the snapshot it produced. Clearing it makes the next run a backfill.
+    /// </summary>
+    public string? Checkpoint { get; set; }
     public List<JobRun> Runs { get; set; } = [];
 }
