@@ -4,7 +4,7 @@ using MeshStudio.Core.Products;
 namespace MeshStudio.Core.Dialect;
 
 /// <summary>
-/// Parses the MeshStudio statements (CREATE SOURCE, CREATE JOB) and passes everything else through as a query.
+/// Parses the MeshStudio statements (CREATE SOURCE, CREATE / ALTER / DROP JOB) and passes everything else through as a query.
 /// The SELECT inside a job is left to DuckDB: this parser only reads the statement heads.
 /// </summary>
 public static class MeshSqlParser
@@ -71,6 +71,13 @@ public static class MeshSqlParser
             if (kind?.Is("JOB") == true)
                 return ParseCreateJob(reader) with { ScriptOffset = tokens[0].Offset, Text = text };
         }
+        if (tokens[0].Is("ALTER") && reader.Lookahead(1)?.Is("JOB") == true)
+        {
+            var job = ParseCreateJob(reader, "ALTER") with { ScriptOffset = tokens[0].Offset, Text = text };
+            return new AlterJobStatement(job) { ScriptOffset = tokens[0].Offset, Text = text };
+        }
+        if (tokens[0].Is("DROP") && reader.Lookahead(1)?.Is("JOB") == true)
+            return ParseDropJob(reader) with { ScriptOffset = tokens[0].Offset, Text = text };
         return new QueryStatement(text) { ScriptOffset = tokens[0].Offset, Text = text };
     }
 
@@ -104,10 +111,28 @@ public static class MeshSqlParser
         return statement;
     }
 
-    private static CreateJobStatement ParseCreateJob(TokenReader reader)
+    /// <summary><c>DROP JOB [IF EXISTS] d.j</c>.</summary>
+    private static DropJobStatement ParseDropJob(TokenReader reader)
     {
-        reader.Expect("CREATE");
-        reader.OptionalOrReplace();
+        reader.Expect("DROP");
+        reader.Expect("JOB");
+        var ifExists = false;
+        if (reader.TryTake("IF"))
+        {
+            reader.Expect("EXISTS");
+            ifExists = true;
+        }
+        var name = reader.QualifiedName("job");
+        reader.ExpectEnd();
+        return new DropJobStatement(name, ifExists);
+    }
+
+    /// <summary><c>CREATE [OR REPLACE] JOB …</c>, or with <paramref name="head"/> ALTER: <c>ALTER JOB …</c> of the same shape.</summary>
+    private static CreateJobStatement ParseCreateJob(TokenReader reader, string head = "CREATE")
+    {
+        reader.Expect(head);
+        if (head == "CREATE")
+            reader.OptionalOrReplace();
         reader.Expect("JOB");
         var name = reader.QualifiedName("job");
         var options = reader.TryTake("WITH") ? reader.Options() : new Dictionary<string, string>();
