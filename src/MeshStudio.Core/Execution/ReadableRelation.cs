@@ -20,10 +20,16 @@ namespace MeshStudio.Core.Execution;
 /// A SQL predicate over the relation's columns applied inside its view: only rows for which it is true are
 /// visible under <paramref name="Name"/> (DROP expectations of a job). Null: every row.
 /// </param>
+/// <param name="Range">
+/// For <see cref="RelationKind.IngestedSource"/>: only the events in this range (an incremental job run), loaded
+/// into the session once so that expectations, counters and the SELECT read them without parsing again.
+/// Null: every event.
+/// </param>
 public sealed record ReadableRelation(
     QualifiedName Name,
     RelationKind Kind,
     IReadOnlyList<ColumnSchema>? Columns = null,
     string? Location = null,
     string? Format = null,
-    string? Filter = null);
+    string? Filter = null,
+    SegmentRange? Range = null);
