@@ -19,6 +19,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<JobVersion> JobVersions => Set<JobVersion>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -42,6 +43,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         builder.Entity<Product>().HasIndex(p => new { p.DomainId, p.Name }).IsUnique();
         builder.Entity<Job>().HasIndex(j => new { j.DomainId, j.Name }).IsUnique();
         builder.Entity<JobRun>().HasIndex(r => new { r.JobId, r.StartedAt });
+        builder.Entity<JobVersion>().HasIndex(v => new { v.JobId, v.Version }).IsUnique();
         builder.Entity<PersonalAccessToken>().HasIndex(t => t.TokenHash).IsUnique();
         builder.Entity<AuditEntry>().HasIndex(a => a.At);
         builder.Entity<PersonalAccessToken>().HasIndex(t => t.UserId);

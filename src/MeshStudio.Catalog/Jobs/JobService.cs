@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Jobs;
 
 /// <summary>Deployed jobs, their schedule and their run history (C3, C10).</summary>
-public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
+public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     /// <summary>Run history kept per job; older runs are pruned as new ones are recorded.</summary>
     public const int RunsKept = 500;
@@ -20,7 +20,14 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
     /// Deploys a job (authors of its domain): creates or updates it, running as <paramref name="actor"/>,
     /// and creates its target product as a Draft owned by the actor when it does not exist yet.
     /// </summary>
-    public async Task<Job> SaveAsync(UserContext actor, CreateJobStatement stmt, string definition, CancellationToken ct)
+    /// <remarks>
+    /// A new job gets version 1; a job deployed again with a changed definition gets the next version and a backfill
+    /// (<see cref="Job.BackfillCheckpoint"/>); an unchanged definition keeps its version and checkpoint.
+    /// </remarks>
+    public Task<Job> SaveAsync(UserContext actor, CreateJobStatement stmt, string definition, CancellationToken ct) =>
+        SaveCoreAsync(actor, stmt, definition, alter: false, ct);
+
+    private async Task<Job> SaveCoreAsync(UserContext actor, CreateJobStatement stmt, string definition, bool alter, CancellationToken ct)
     {
         var name = stmt.Name;
         if (!AccessRules.CanAuthorIn(actor, name.Domain))
@@ -34,6 +41,8 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var domain = await db.Domains.SingleOrDefaultAsync(d => d.Name == name.Domain, ct)
             ?? throw new RuleViolationException($"There is no domain named '{name.Domain}'.");
+        if (alter)
+            await CheckAlterableAsync(db, domain.Id, stmt, ct);
         if (await db.Sources.AnyAsync(s => s.DomainId == domain.Id && s.Name == stmt.Target.Name, ct))
             throw new RuleViolationException($"{stmt.Target} is a source; a job writes to a data product with another name.");
 
@@ -80,12 +89,17 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
             RunAsUserId = actor.UserId,
             CreatedAt = now,
         }).Entity;
+        var newVersion = job.Id == 0 || alter || job.Definition != definition;
+        if (job.Id != 0 && newVersion)
+            job.Checkpoint = Job.BackfillCheckpoint;
         job.Definition = definition;
         job.ProductId = product.Id;
         job.RunIntervalSeconds = interval;
         job.RunAsUserId = actor.UserId;
-        audit.Append(db, actor.UserName, "job.saved", name.ToString(), definition);
+        audit.Append(db, actor.UserName, alter ? "job.altered" : "job.saved", name.ToString(), definition);
         await db.SaveChangesAsync(ct);
+        if (newVersion)
+            await AddVersionAsync(db, job.Id, definition, actor, now, ct);
         await tx.CommitAsync(ct);
 
         job.Domain = domain;
@@ -215,12 +229,28 @@ public sealed class JobService(IDbContextFactory<MeshDbContext> dbFactory, Audit
             .Where(r => db.Jobs.Any(j => j.Id == r.JobId && j.Domain!.Name == job.Domain && j.Name == job.Name))
             .OrderByDescending(r => r.Id)
             .Take(Math.Clamp(take, 0, RunsKept))
-            .Select(r => new { r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error, r.ExpectationsJson, r.QuarantineLocation })
+            .Select(r => new
+            {
+                r.Id,
+                r.StartedAt,
+                r.FinishedAt,
+                r.RowsOut,
+                r.Succeeded,
+                r.Error,
+                r.ExpectationsJson,
+                r.QuarantineLocation,
+                r.RowsIn,
+                r.LatencyMs,
+                r.Mode,
+            })
             .ToListAsync(ct);
         return rows.Select(r => new JobRunView(r.Id, r.StartedAt, r.FinishedAt, r.RowsOut, r.Succeeded, r.Error)
         {
             Expectations = ExpectationCounters.Deserialize(r.ExpectationsJson),
             QuarantineLocation = r.QuarantineLocation,
+            RowsIn = r.RowsIn,
+            LatencyMs = r.LatencyMs,
+            Mode = r.Mode,
         })
             .ToList();
     }
