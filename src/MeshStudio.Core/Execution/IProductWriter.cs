@@ -22,5 +22,13 @@ public interface IProductWriter
     /// </summary>
     Task<SnapshotResult> WriteSnapshotAsync(
         SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product,
-        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken);
+        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken) =>
+        WriteSnapshotAsync(new SnapshotRequest(grant, selectSql, keyColumns, product, expectations, SnapshotPlan.Replace, []), cancellationToken);
+
+    /// <summary>
+    /// As above, with the run's <see cref="SnapshotPlan"/>: the result replaces the product, or is appended to,
+    /// upserted into or merged with the previous snapshot (which the new snapshot then contains). Reports what the
+    /// run read from each of <see cref="SnapshotRequest.Probes"/>.
+    /// </summary>
+    Task<SnapshotResult> WriteSnapshotAsync(SnapshotRequest request, CancellationToken cancellationToken);
 }

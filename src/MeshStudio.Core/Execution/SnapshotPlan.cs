@@ -51,4 +51,8 @@ public sealed record SnapshotRequest(
     QualifiedName Product,
     IReadOnlyList<ExpectationCheck> Expectations,
     SnapshotPlan Plan,
-    IReadOnlyList<InputProbe> Probes);
+    IReadOnlyList<InputProbe> Probes)
+{
+    /// <summary>Hive partition columns (<c>col=value/</c> folders); empty: one folder.</summary>
+    public IReadOnlyList<string> PartitionBy { get; init; } = [];
+}

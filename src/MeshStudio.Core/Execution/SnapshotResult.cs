@@ -11,4 +11,7 @@ public sealed record SnapshotResult(string Location, long RowCount, IReadOnlyLis
 
     /// <summary>The folder (relative to the lake root) holding the rows DROP expectations removed; null when none.</summary>
     public string? QuarantineLocation { get; init; }
+
+    /// <summary>What the run read from each probed input.</summary>
+    public IReadOnlyList<InputStats> Inputs { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
@@ -7,11 +8,15 @@ namespace MeshStudio.Engine.Ingestion;
 /// <summary>
 /// Stores each accepted batch as one newline-delimited JSON segment of the source. The batch is written to a
 /// hidden temporary file, flushed to disk, then renamed to <c>seg-…ndjson</c>: readers (which read only
-/// complete <c>seg-*.ndjson</c>, see <see cref="SourceFiles"/>) see the whole batch or nothing.
+/// complete <c>seg-*.ndjson</c>, see <see cref="SourceFiles"/>) see the whole batch or nothing. Segment names carry a
+/// time that is strictly increasing per source and a segment is renamed into place under the source's lock, so
+/// segments become visible in name order: a job that has read up to one segment has read every earlier one.
 /// </summary>
 public sealed class FileEventStore : IEventStore
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly ConcurrentDictionary<string, SegmentClock> Clocks = new(StringComparer.Ordinal);
 
     private readonly LakeLayout _layout;
     private readonly TimeProvider _time;
@@ -65,13 +70,25 @@ public sealed class FileEventStore : IEventStore
                 stream.Flush(flushToDisk: true);
             }
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temp, Path.Combine(directory, LakeLayout.NewSegmentFileName(_time.GetUtcNow().UtcDateTime)), overwrite: false);
+            var clock = Clocks.GetOrAdd(directory, d => new SegmentClock { Last = SourceFiles.Scan(d).Tail });
+            lock (clock)
+            {
+                var ticks = Math.Max(_time.GetUtcNow().UtcDateTime.Ticks, clock.Last + 1);
+                File.Move(temp, Path.Combine(directory, LakeLayout.NewSegmentFileName(new DateTime(ticks, DateTimeKind.Utc))), overwrite: false);
+                clock.Last = ticks;
+            }
         }
         catch
         {
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>The last segment time used in one source folder (in this process).</summary>
+    private sealed class SegmentClock
+    {
+        public long Last { get; set; }
     }
 
     private static void TryDelete(string file)

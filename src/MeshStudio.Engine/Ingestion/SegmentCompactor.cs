@@ -55,7 +55,14 @@ public sealed class SegmentCompactor
     /// source's settled files when there are enough. Returns how many files were merged (0 when the source is
     /// busy with another compaction).
     /// </summary>
-    public async Task<int> CompactAsync(QualifiedName source, CancellationToken ct)
+    public Task<int> CompactAsync(QualifiedName source, CancellationToken ct) => CompactAsync(source, long.MaxValue, ct);
+
+    /// <summary>
+    /// As above, merging only files whose events are at or before position <paramref name="horizon"/> (see
+    /// <see cref="SourceFiles.Tail"/>): the slowest job reading the source has read them all, so no compacted file
+    /// ever straddles a job's read position.
+    /// </summary>
+    public async Task<int> CompactAsync(QualifiedName source, long horizon, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
         var directory = _layout.SourceDirectory(source);
@@ -76,13 +83,17 @@ public sealed class SegmentCompactor
             var files = SourceFiles.Scan(directory);
             RemoveReplaced(files, now);
             RemoveStaleTemps(files, now);
-            return await MergeAsync(SourceFiles.Scan(directory), now, ct).ConfigureAwait(false);
+            return await MergeAsync(SourceFiles.Scan(directory), now, horizon, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Compacts every <c>lake/*/sources/*</c> folder; returns the total number of files merged.</summary>
-    public async Task<int> CompactAllAsync(CancellationToken ct)
+    public Task<int> CompactAllAsync(CancellationToken ct) => CompactAllAsync(_ => long.MaxValue, ct);
+
+    /// <summary>As above, with each source's horizon (see <see cref="CompactAsync(QualifiedName, long, CancellationToken)"/>).</summary>
+    public async Task<int> CompactAllAsync(Func<QualifiedName, long> horizon, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(horizon);
         var total = 0;
         var failures = new List<Exception>();
         foreach (var source in Sources())
@@ -90,7 +101,7 @@ public sealed class SegmentCompactor
             ct.ThrowIfCancellationRequested();
             try
             {
-                total += await CompactAsync(source, ct).ConfigureAwait(false);
+                total += await CompactAsync(source, horizon(source), ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -121,10 +132,12 @@ public sealed class SegmentCompactor
         }
     }
 
-    private async Task<int> MergeAsync(SourceFiles files, DateTime now, CancellationToken ct)
+    private async Task<int> MergeAsync(SourceFiles files, DateTime now, long horizon, CancellationToken ct)
     {
         var settledBefore = now - _settings.SettleTime;
-        var candidates = files.VisibleNames.Where(name => IsCandidate(files.Directory, name, settledBefore)).ToList();
+        var candidates = files.VisibleNames
+            .Where(name => SourceFiles.PositionRange(name).Last <= horizon && IsCandidate(files.Directory, name, settledBefore))
+            .ToList();
         if (candidates.Count < _settings.MinFiles)
             return 0;
 
@@ -140,7 +153,8 @@ public sealed class SegmentCompactor
             BeforeCommit?.Invoke();
             ct.ThrowIfCancellationRequested();
 
-            var id = string.Create(CultureInfo.InvariantCulture, $"{SourceFiles.CompactedPrefix}{_time.GetUtcNow().UtcDateTime.Ticks:D19}-{token}");
+            var ranges = candidates.Select(SourceFiles.PositionRange).ToList();
+            var id = SourceFiles.CompactedName(_time.GetUtcNow().UtcDateTime, ranges.Min(r => r.First), ranges.Max(r => r.Last), token);
             await WriteDurableAsync(manifestTemp, string.Concat(candidates.Select(n => n + "\n")), ct).ConfigureAwait(false);
             manifest = Path.Combine(directory, id + SourceFiles.ManifestExtension);
             File.Move(manifestTemp, manifest, overwrite: false);

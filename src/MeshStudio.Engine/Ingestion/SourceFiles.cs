@@ -43,6 +43,61 @@ public sealed class SourceFiles
     /// <summary>Manifest file names without their compacted file (a compaction in flight or one that crashed).</summary>
     internal IReadOnlyList<string> InertManifests { get; }
 
+    /// <summary>
+    /// The newest position in the source: the largest segment time (ticks) of any visible file, 0 when empty.
+    /// Segment names are strictly increasing in the order they become visible (see <see cref="FileEventStore"/>),
+    /// so a reader that has read up to a position has read every event at or before it.
+    /// </summary>
+    public long Tail => VisibleNames.Select(n => PositionRange(n).Last).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// The visible files holding the events after <paramref name="after"/> up to <paramref name="upTo"/>
+    /// (positions as in <see cref="Tail"/>). A compacted file is read whole, so it must lie entirely inside the
+    /// range; compaction never merges past the slowest reader's position (see <see cref="SegmentCompactor"/>).
+    /// </summary>
+    public IReadOnlyList<string> PathsBetween(long after, long upTo)
+    {
+        var paths = new List<string>();
+        foreach (var name in VisibleNames)
+        {
+            var (first, last) = PositionRange(name);
+            if (last <= after || first > upTo)
+                continue;
+            if (first <= after || last > upTo)
+                throw new InvalidOperationException(
+                    $"Compacted file {name} of {Directory} spans the read position {after}–{upTo}; its events cannot be read exactly once.");
+            paths.Add(Path.Combine(Directory, name));
+        }
+        return paths;
+    }
+
+    /// <summary>
+    /// The first and last segment position in a file: a segment's own time, or the range a compacted file's name
+    /// records (<see cref="CompactedName"/>).
+    /// </summary>
+    public static (long First, long Last) PositionRange(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.StartsWith(CompactedPrefix, StringComparison.Ordinal)
+            && name.Length > RangeStart + 2 * 19 + 1
+            && name[RangeStart - 1] == 'r'
+            && long.TryParse(name.AsSpan(RangeStart, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && long.TryParse(name.AsSpan(RangeStart + 20, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+            return (first, last);
+        var own = TryParseTime(name, out var utc) ? utc.Ticks : 0;
+        return (own, own);
+    }
+
+    // cmp-<compaction ticks:19>-r<first:19>-<last:19>-<token>
+    private const int RangeStart = 4 + 19 + 2;
+
+    /// <summary>
+    /// The base name (without extension) of a compacted file made at <paramref name="compactedAt"/> from files
+    /// whose positions span <paramref name="first"/>–<paramref name="last"/>.
+    /// </summary>
+    public static string CompactedName(DateTime compactedAt, long first, long last, string token) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CompactedPrefix}{compactedAt.Ticks:D19}-r{first:D19}-{last:D19}-{token}");
+
     /// <summary>Reads the folder of a source (no folder: no files).</summary>
     public static SourceFiles Scan(string directory)
     {

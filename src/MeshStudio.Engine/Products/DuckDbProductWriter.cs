@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
@@ -9,14 +8,15 @@ using MeshStudio.Engine.Sql;
 namespace MeshStudio.Engine.Products;
 
 /// <summary>
-/// Writes a SELECT's result as Parquet into a new snapshot folder of a product, from a sandboxed session
-/// whose only writable folder is that snapshot. With key columns, the last row per key (in the SELECT's
-/// output order) is kept.
+/// Writes a job run's result as Parquet into a new snapshot folder of a product, from a sandboxed session whose
+/// only writable folders are that snapshot and the run's quarantine. The snapshot is complete on its own: an
+/// append links the previous snapshot's files into it, an upsert or merge rewrites the combined rows (see
+/// <see cref="SnapshotSql"/>). With key columns, the last row per key (in the SELECT's output order) is kept.
 /// </summary>
 public sealed class DuckDbProductWriter : IProductWriter
 {
-    private const string OrderColumn = "__mesh_order";
-    private const string RankColumn = "__mesh_rank";
+    /// <summary>An append whose previous snapshot has this many files rewrites them into one instead of adding one more.</summary>
+    public const int MaxAppendFiles = 32;
 
     private readonly LakeLayout _layout;
     private readonly QueryLimits _limits;
@@ -42,21 +42,23 @@ public sealed class DuckDbProductWriter : IProductWriter
 
     public Task<SnapshotResult> WriteSnapshotAsync(
         SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product,
-        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken)
+        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken) =>
+        WriteSnapshotAsync(new SnapshotRequest(grant, selectSql, keyColumns, product, expectations, SnapshotPlan.Replace, []), cancellationToken);
+
+    public Task<SnapshotResult> WriteSnapshotAsync(SnapshotRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(grant);
-        ArgumentNullException.ThrowIfNull(selectSql);
-        ArgumentNullException.ThrowIfNull(keyColumns);
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(expectations);
-        DeniedRelationScanner.ThrowIfDenied(selectSql, grant.Denied);
-        var unknown = expectations.FirstOrDefault(e => grant.Relations.All(r => r.Name != e.Relation));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Grant);
+        ArgumentNullException.ThrowIfNull(request.SelectSql);
+        DeniedRelationScanner.ThrowIfDenied(request.SelectSql, request.Grant.Denied);
+        var unknown = request.Expectations.FirstOrDefault(e => request.Grant.Relations.All(r => r.Name != e.Relation));
         if (unknown is not null)
-            throw new ArgumentException($"Expectation {unknown.Name} checks {unknown.Relation}, which the grant does not include.", nameof(expectations));
-        var location = _layout.NewSnapshotLocation(product, _time.GetUtcNow().UtcDateTime);
-        var folder = _layout.ResolveLocation(location);
-        var run = new ExpectationRun(expectations, LakeLayout.QuarantineLocationOf(location));
-        return Task.Run(() => Write(WithDropFilters(grant, expectations), selectSql, keyColumns, location, folder, run, cancellationToken), cancellationToken);
+            throw new ArgumentException($"Expectation {unknown.Name} checks {unknown.Relation}, which the grant does not include.", nameof(request));
+        if (request.Plan.Mode != SnapshotMode.Replace && request.Plan.PreviousLocation is null)
+            throw new ArgumentException($"A {request.Plan.Mode} run needs the previous snapshot.", nameof(request));
+        var location = _layout.NewSnapshotLocation(request.Product, _time.GetUtcNow().UtcDateTime);
+        var grant = WithPrevious(WithDropFilters(request.Grant, request.Expectations), request.Product, request.Plan.PreviousLocation);
+        return Task.Run(() => Write(request with { Grant = grant }, location, cancellationToken), cancellationToken);
     }
 
     /// <summary>A relation checked by DROP expectations shows the job only the rows no DROP predicate is false for.</summary>
@@ -75,57 +77,43 @@ public sealed class DuckDbProductWriter : IProductWriter
         };
     }
 
-    private sealed record ExpectationRun(IReadOnlyList<ExpectationCheck> Checks, string QuarantineLocation);
-
-    private async Task<SnapshotResult> Write(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, string location, string folder,
-        ExpectationRun expectations, CancellationToken cancellationToken)
+    /// <summary>The product itself is readable at the snapshot the run builds on.</summary>
+    private static SessionGrant WithPrevious(SessionGrant grant, QualifiedName product, string? previousLocation)
     {
+        if (previousLocation is null)
+            return grant;
+        var existing = grant.Relations.FirstOrDefault(r => r.Name == product);
+        var previous = existing is null
+            ? new ReadableRelation(product, RelationKind.Product, null, previousLocation)
+            : existing with { Location = previousLocation };
+        return grant with { Relations = [.. grant.Relations.Where(r => r.Name != product), previous] };
+    }
+
+    private async Task<SnapshotResult> Write(SnapshotRequest request, string location, CancellationToken cancellationToken)
+    {
+        var folder = _layout.ResolveLocation(location);
+        var quarantineLocation = LakeLayout.QuarantineLocationOf(location);
+        var quarantineFolder = _layout.ResolveLocation(quarantineLocation);
         Directory.CreateDirectory(folder);
-        var quarantineFolder = _layout.ResolveLocation(expectations.QuarantineLocation);
         try
         {
-            var file = Path.Combine(folder, LakeLayout.SnapshotFileName);
-            var (copySql, userOffset) = BuildCopy(StatementBody(selectSql), keyColumns, file);
-            IReadOnlyList<ExpectationOutcome> outcomes;
-            var quarantined = false;
-            using (var session = SandboxSession.Open(_layout, _limits, grant, [folder, quarantineFolder]))
-            {
-                outcomes = CheckExpectations(session, grant, expectations.Checks, cancellationToken);
-                var failed = expectations.Checks.Zip(outcomes).FirstOrDefault(p => p.First.Action == ExpectationAction.Fail && p.Second.Violations > 0);
-                if (failed.First is not null)
-                    throw new ExpectationFailedException(FailureError(session, grant, failed.First, failed.Second.Violations, cancellationToken), outcomes);
-                foreach (var (check, outcome) in expectations.Checks.Zip(outcomes))
-                {
-                    if (check.Action != ExpectationAction.Drop || outcome.Violations == 0)
-                        continue;
-                    Directory.CreateDirectory(quarantineFolder);
-                    var target = Path.Combine(quarantineFolder, $"{check.Name.ToLowerInvariant()}.parquet");
-                    RunExpectationCommand(session, grant, check,
-                        $"COPY (SELECT {SqlText.Literal(check.Name)} AS _expectation, * FROM {Violations(grant, check)}) TO {SqlText.PathLiteral(target)} (FORMAT parquet)",
-                        c => c.ExecuteNonQuery(), cancellationToken);
-                    quarantined = true;
-                }
-                using var command = session.CreateCommand(copySql);
-                using var watchdog = new CommandWatchdog(command, _limits.Timeout, cancellationToken);
-                try
-                {
-                    ReadOnlyStatementGuard.Ensure(session.Connection, selectSql);
-                    if (selectSql.TrimStart().StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase))
-                        throw new SqlException(new SqlError("A product is written from a SELECT, not from EXPLAIN.", 1, 1));
-                    command.ExecuteNonQuery();
-                }
-                catch (Exception ex) when (ex is not SqlException)
-                {
-                    throw SqlFailures.Map(ex, watchdog, _limits, copySql, selectSql, userOffset, grant.Denied, cancellationToken);
-                }
-            }
-            var info = await ParquetInspector.InspectAsync(file, cancellationToken).ConfigureAwait(false);
-            return new SnapshotResult(location, info.RowCount, info.Columns)
+            using var session = SandboxSession.Open(_layout, _limits, request.Grant, [folder, quarantineFolder]);
+            var (outcomes, quarantined) = new ExpectationChecks(session, request.Grant, _limits, cancellationToken)
+                .Apply(request.Expectations, quarantineFolder);
+            var inputs = request.Probes.Select(p => Probe(session, request.Grant, p)).ToList();
+            var select = StatementBody(request.SelectSql);
+            if (select.TrimStart().StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase))
+                throw new SqlException(new SqlError("A product is written from a SELECT, not from EXPLAIN.", 1, 1));
+            ReadOnlyStatementGuard.Ensure(session.Connection, request.SelectSql);
+            var copy = BuildCopy(session, request, select, folder, cancellationToken);
+            RunUserSql(session, request, copy, c => c.ExecuteNonQuery(), cancellationToken);
+            var (rows, columns) = Inspect(session, folder);
+            return await Task.FromResult(new SnapshotResult(location, rows, columns)
             {
                 Expectations = outcomes,
-                QuarantineLocation = quarantined ? expectations.QuarantineLocation : null,
-            };
+                QuarantineLocation = quarantined ? quarantineLocation : null,
+                Inputs = inputs,
+            }).ConfigureAwait(false);
         }
         catch
         {
@@ -135,45 +123,44 @@ public sealed class DuckDbProductWriter : IProductWriter
         }
     }
 
-    /// <summary>Counts, per expectation, the input rows its predicate is false for (all rows, before any DROP filter).</summary>
-    private List<ExpectationOutcome> CheckExpectations(
-        SandboxSession session, SessionGrant grant, IReadOnlyList<ExpectationCheck> checks, CancellationToken cancellationToken) =>
-        checks.Select(check =>
-            {
-                var count = $"SELECT count(*) FROM {Violations(grant, check)}";
-                ReadOnlyStatementGuard.Ensure(session.Connection, count); // the predicate is one expression, nothing more
-                return new ExpectationOutcome(check.Name, check.Action, RunExpectationCommand(session, grant, check, count,
-                    c => Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture), cancellationToken));
-            })
-            .ToList();
-
-    /// <summary>"Expectation x failed on N input rows (e.g. {…})" with one violating row.</summary>
-    private SqlError FailureError(SandboxSession session, SessionGrant grant, ExpectationCheck check, long violations, CancellationToken cancellationToken)
+    private CopyStatement BuildCopy(SandboxSession session, SnapshotRequest request, string select, string folder, CancellationToken cancellationToken)
     {
-        var example = RunExpectationCommand(session, grant, check,
-            $"SELECT CAST(__mesh_row AS VARCHAR) FROM (SELECT * FROM {Violations(grant, check)} LIMIT 1) AS __mesh_row",
-            c => Convert.ToString(c.ExecuteScalar(), CultureInfo.InvariantCulture), cancellationToken);
-        if (example is { Length: > 300 })
-            example = example[..300] + "…";
-        var rows = violations == 1 ? "1 input row" : $"{violations.ToString("N0", CultureInfo.InvariantCulture)} input rows";
-        return new SqlError($"Expectation {check.Name} failed on {rows} of {check.Relation} (e.g. {example}).");
+        var plan = request.Plan;
+        var partitions = request.PartitionBy;
+        CopyTarget Target(string fileName) => partitions.Count == 0 ? new(Path.Combine(folder, fileName), []) : new(folder, partitions);
+        switch (plan.Mode)
+        {
+            case SnapshotMode.Replace:
+                return SnapshotSql.Replace(select, request.KeyColumns, Target(LakeLayout.SnapshotFileName));
+            case SnapshotMode.Upsert:
+                return SnapshotSql.Upsert(select, request.KeyColumns, request.Product, Target(LakeLayout.SnapshotFileName));
+            case SnapshotMode.Merge:
+                var describe = SnapshotSql.Describe(select);
+                var columns = RunUserSql(session, request, describe, c =>
+                {
+                    using var reader = c.ExecuteReader();
+                    var list = new List<ColumnSchema>();
+                    while (reader.Read())
+                        list.Add(new ColumnSchema(reader.GetString(0), reader.GetString(1)));
+                    return list;
+                }, cancellationToken);
+                return SnapshotSql.Merge(select, columns, plan.MergeColumns ?? [], request.Product, Target(LakeLayout.SnapshotFileName));
+            case SnapshotMode.Append:
+                var previous = _layout.ResolveLocation(plan.PreviousLocation!);
+                var files = Directory.Exists(previous) ? Directory.GetFiles(previous, "*.parquet", SearchOption.AllDirectories) : [];
+                if (files.Length >= MaxAppendFiles)
+                    return SnapshotSql.AppendCompacting(select, request.Product, Target(LakeLayout.SnapshotFileName));
+                foreach (var file in files)
+                    HardLink.CreateOrCopy(file, Path.Combine(folder, Path.GetRelativePath(previous, file)));
+                return SnapshotSql.Replace(select, [], Target($"part-{Guid.NewGuid():N}.parquet"));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(request), plan.Mode, "Unknown snapshot mode.");
+        }
     }
 
-    /// <summary><c>&lt;every row of the relation&gt; WHERE NOT (predicate)</c>.</summary>
-    private static string Violations(SessionGrant grant, ExpectationCheck check)
+    private T RunUserSql<T>(SandboxSession session, SnapshotRequest request, CopyStatement copy, Func<DuckDB.NET.Data.DuckDBCommand, T> run, CancellationToken cancellationToken)
     {
-        var filtered = grant.Relations.Any(r => r.Name == check.Relation && r.Filter is not null);
-        var source = filtered
-            ? RelationViewFactory.UnfilteredName(check.Relation)
-            : $"{SqlText.Identifier(check.Relation.Domain)}.{SqlText.Identifier(check.Relation.Name)}";
-        return $"{source} WHERE NOT (({check.Predicate})\n)";
-    }
-
-    /// <summary>Runs generated SQL around a predicate; failures name the expectation (positions were checked when it was bound).</summary>
-    private T RunExpectationCommand<T>(
-        SandboxSession session, SessionGrant grant, ExpectationCheck check, string sql, Func<DuckDB.NET.Data.DuckDBCommand, T> run, CancellationToken cancellationToken)
-    {
-        using var command = session.CreateCommand(sql);
+        using var command = session.CreateCommand(copy.Sql);
         using var watchdog = new CommandWatchdog(command, _limits.Timeout, cancellationToken);
         try
         {
@@ -181,35 +168,35 @@ public sealed class DuckDbProductWriter : IProductWriter
         }
         catch (Exception ex) when (ex is not SqlException)
         {
-            var mapped = SqlFailures.Map(ex, watchdog, _limits, sql, sql, 0, grant.Denied, cancellationToken);
-            if (mapped is SqlException { Error: var error })
-                throw new SqlException(new SqlError($"Expectation {check.Name}: {error.Message}"));
-            throw mapped;
+            throw SqlFailures.Map(ex, watchdog, _limits, copy.Sql, request.SelectSql, copy.UserOffset, request.Grant.Denied, cancellationToken);
         }
     }
 
-    /// <summary>
-    /// <c>COPY (…) TO 'file' (FORMAT parquet)</c> around the user's SELECT, which starts on its own line so
-    /// error positions map back; returns the SQL and the offset at which the user's text starts.
-    /// </summary>
-    public static (string Sql, int UserOffset) BuildCopy(string selectSql, IReadOnlyList<string> keyColumns, string file)
+    /// <summary>How many rows of an input the run read, and its newest event time.</summary>
+    private static InputStats Probe(SandboxSession session, SessionGrant grant, InputProbe probe)
     {
-        var sb = new StringBuilder("COPY (\n");
-        if (keyColumns.Count > 0)
-        {
-            var keys = string.Join(", ", keyColumns.Select(SqlText.Identifier));
-            sb.Append("SELECT * EXCLUDE (").Append(OrderColumn).Append(", ").Append(RankColumn).Append(") FROM (\n")
-              .Append("SELECT *, row_number() OVER (PARTITION BY ").Append(keys).Append(" ORDER BY ").Append(OrderColumn).Append(" DESC) AS ").Append(RankColumn).Append(" FROM (\n")
-              .Append("SELECT *, row_number() OVER () AS ").Append(OrderColumn).Append(" FROM (\n");
-            var offset = sb.Length;
-            sb.Append(selectSql)
-              .Append("\n) AS __mesh_source\n) AS __mesh_ordered\n) AS __mesh_ranked WHERE ").Append(RankColumn).Append(" = 1 ORDER BY ").Append(OrderColumn)
-              .Append("\n) TO ").Append(SqlText.PathLiteral(file)).Append(" (FORMAT parquet)");
-            return (sb.ToString(), offset);
-        }
-        var start = sb.Length;
-        sb.Append(selectSql).Append("\n) TO ").Append(SqlText.PathLiteral(file)).Append(" (FORMAT parquet)");
-        return (sb.ToString(), start);
+        var relation = ExpectationChecks.UnfilteredRelation(grant, probe.Relation);
+        var max = probe.EventTimeColumn is null ? "NULL" : $"try_cast(max({SqlText.Identifier(probe.EventTimeColumn)}) AS TIMESTAMP)";
+        using var command = session.CreateCommand($"SELECT count(*), {max} FROM {relation}");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var rows = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        DateTime? maxTime = reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+        return new InputStats(probe.Relation, rows, maxTime);
+    }
+
+    /// <summary>Row count (from Parquet metadata) and columns of everything written into the snapshot folder.</summary>
+    private static (long Rows, IReadOnlyList<ColumnSchema> Columns) Inspect(SandboxSession session, string folder)
+    {
+        var files = SqlText.PathLiteral(Path.Combine(folder, "**", "*.parquet"));
+        using var count = session.CreateCommand($"SELECT count(*) FROM read_parquet({files}, union_by_name = true)");
+        var rows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var describe = session.CreateCommand($"DESCRIBE SELECT * FROM read_parquet({files}, union_by_name = true)");
+        using var reader = describe.ExecuteReader();
+        var columns = new List<ColumnSchema>();
+        while (reader.Read())
+            columns.Add(new ColumnSchema(reader.GetString(0), reader.GetString(1)));
+        return (rows, columns);
     }
 
     /// <summary>The statement without a trailing <c>;</c> (which cannot appear inside the COPY).</summary>

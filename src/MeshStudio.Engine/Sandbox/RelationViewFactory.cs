@@ -39,15 +39,16 @@ public static partial class RelationViewFactory
             RelationKind.Quarantine => Quarantine(relation, layout),
             _ => throw new ArgumentOutOfRangeException(nameof(relation), relation.Kind, "Unknown relation kind."),
         };
+        var create = relation.Range is null ? "VIEW" : "TABLE";
         if (relation.Filter is null)
-            return new RelationView(name, [$"CREATE VIEW {target} AS {body}"], directory);
+            return new RelationView(name, [$"CREATE {create} {target} AS {body}"], directory);
         // Every row stays reachable under a separate name, so a job's expectations can count and quarantine
         // what the filter hides from its SELECT — from the same files, in the same session.
         var unfiltered = UnfilteredName(name);
         return new RelationView(name,
         [
             $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(UnfilteredSchema)}",
-            $"CREATE VIEW {unfiltered} AS {body}",
+            $"CREATE {create} {unfiltered} AS {body}",
             $"CREATE VIEW {target} AS SELECT * FROM {unfiltered} WHERE {relation.Filter}",
         ], directory);
     }
@@ -67,7 +68,8 @@ public static partial class RelationViewFactory
             throw new ArgumentException($"Ingested source {relation.Name} needs declared columns.", nameof(relation));
         var directory = layout.SourceDirectory(relation.Name);
         // An explicit list: segments and compacted files, each event exactly once (see SourceFiles).
-        var files = SourceFiles.Scan(directory).VisiblePaths.ToList();
+        var scan = SourceFiles.Scan(directory);
+        var files = relation.Range is { } range ? scan.PathsBetween(range.After, range.UpTo) : scan.VisiblePaths.ToList();
         string body;
         if (files.Count > 0)
         {
@@ -118,7 +120,9 @@ public static partial class RelationViewFactory
         var folder = layout.ResolveLocation(relation.Location);
         if (!LakeLayout.IsInside(folder, layout.ProductDirectory(relation.Name)))
             throw new ArgumentException($"Location '{relation.Location}' is not a snapshot of {relation.Name}.", nameof(relation));
-        var body = $"SELECT * FROM read_parquet({SqlText.PathLiteral(Path.Combine(folder, "*.parquet"))})";
+        // Every Parquet file below the snapshot folder, Hive partition folders included; files written by
+        // different runs are combined by column name.
+        var body = $"SELECT * FROM read_parquet({SqlText.PathLiteral(Path.Combine(folder, "**", "*.parquet"))}, union_by_name = true)";
         return (body, folder);
     }
 
