@@ -8,9 +8,10 @@ using MeshStudio.Core.Identity;
 namespace MeshStudio.Web.Execution;
 
 /// <summary>
-/// Deploys a pipeline script (CREATE SOURCE / CREATE JOB statements) as the caller. The whole script is
-/// parsed and checked before anything is applied; statements are then applied in order, each an idempotent
-/// upsert, and every job is validated against its inputs and run once.
+/// Deploys a pipeline script (CREATE SOURCE / CREATE JOB / ALTER JOB / DROP JOB statements) as the caller. The whole
+/// script is parsed and checked before anything is applied; statements are then applied in order, each an idempotent
+/// upsert (ALTER and DROP need the job to exist), and every created or altered job is validated against its inputs
+/// and run once.
 /// </summary>
 public sealed class PipelineDeployer(
     SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution)
@@ -31,7 +32,9 @@ public sealed class PipelineDeployer(
             {
                 CreateSourceStatement source => await DeploySourceAsync(user, source, cancellationToken),
                 CreateJobStatement job => await DeployJobAsync(user, script, job, cancellationToken),
-                _ => throw new InvalidOperationException("Refusal() lets only CREATE statements through."),
+                AlterJobStatement alter => await AlterJobAsync(user, script, alter, cancellationToken),
+                DropJobStatement drop => await DropJobAsync(user, script, drop, cancellationToken),
+                _ => throw new InvalidOperationException("Refusal() lets only pipeline statements through."),
             };
             outcomes.Add(outcome);
             if (!outcome.Succeeded)
@@ -46,11 +49,13 @@ public sealed class PipelineDeployer(
         {
             CreateSourceStatement s => ("source", s.Name),
             CreateJobStatement j => ("job", j.Name),
+            AlterJobStatement a => ("job", a.Name),
+            DropJobStatement d => ("job", d.Name),
             _ => ("query", null),
         };
         string? problem = null;
         if (name is null)
-            problem = "Only CREATE SOURCE and CREATE JOB statements are deployed; run queries in the Studio or POST /api/sql.";
+            problem = "Only CREATE SOURCE, CREATE JOB, ALTER JOB and DROP JOB statements are deployed; run queries in the Studio or POST /api/sql.";
         else if (name.Domain != domain)
             problem = $"This script deploys to the {domain} domain, but the statement creates {name}.";
         else if (!AccessRules.CanAuthorIn(user, domain))
@@ -86,5 +91,53 @@ public sealed class PipelineDeployer(
         }
         return new StatementOutcome("job", job.Name.ToString(), true,
             $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.", Rows: run.RowCount);
+    }
+
+    /// <summary>ALTER JOB: checked like a CREATE JOB, then a new version of the existing job, run at once as a backfill.</summary>
+    private async Task<StatementOutcome> AlterJobAsync(UserContext user, string script, AlterJobStatement alter, CancellationToken cancellationToken)
+    {
+        var job = alter.Job;
+        var invalid = await execution.ValidateAsync(user, job.Query, cancellationToken);
+        if (invalid is not null)
+        {
+            var error = SqlPositions.Shift(invalid, script, job.QueryOffset);
+            return new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
+        }
+        var unbound = await execution.ValidateExpectationsAsync(user, job, script, cancellationToken);
+        if (unbound is not null)
+            return new StatementOutcome("job", job.Name.ToString(), false, unbound.Message, unbound);
+        try
+        {
+            await jobs.AlterAsync(user, alter, cancellationToken);
+        }
+        catch (RuleViolationException e)
+        {
+            return new StatementOutcome("job", job.Name.ToString(), false, e.Message, SqlError.At(e.Message, script, alter.ScriptOffset));
+        }
+        var run = await runner.RunAsync(job.Name, cancellationToken);
+        if (!run.Succeeded)
+        {
+            var error = SqlPositions.Shift(AlterJobStatement.ToAlterPosition(run.Error!), script, alter.ScriptOffset);
+            return new StatementOutcome("job", job.Name.ToString(), false,
+                $"Job {job.Name} altered (new version saved), but its backfill run failed: {error.Message}", error);
+        }
+        return new StatementOutcome("job", job.Name.ToString(), true,
+            $"Job {job.Name} altered and backfilled; {job.Target} has {run.RowCount:N0} rows.", Rows: run.RowCount);
+    }
+
+    /// <summary>DROP JOB: the job and its schedule go; its product keeps its data.</summary>
+    private async Task<StatementOutcome> DropJobAsync(UserContext user, string script, DropJobStatement drop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dropped = await jobs.DropAsync(user, drop.Name, drop.IfExists, cancellationToken);
+            return new StatementOutcome("job", drop.Name.ToString(), true, dropped
+                ? $"Job {drop.Name} dropped; the product it wrote keeps its data."
+                : $"There is no job {drop.Name}; nothing to drop.");
+        }
+        catch (RuleViolationException e)
+        {
+            return new StatementOutcome("job", drop.Name.ToString(), false, e.Message, SqlError.At(e.Message, script, drop.ScriptOffset));
+        }
     }
 }

@@ -32,6 +32,7 @@ public static class MeshStudioAppExtensions
         app.MapIngestEndpoints();
         app.MapProductEndpoints();
         app.MapSqlEndpoints();
+        app.MapJobEndpoints();
         app.MapHub<ExecutionHub>(ExecutionHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
