@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SegmentCompactor(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Ingestion.Files.FileIngester(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SnapshotRetention(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

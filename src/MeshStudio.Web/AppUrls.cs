@@ -16,6 +16,7 @@ public static class AppUrls
     public const string Access = "/access";
     public const string Profile = "/profile";
     public const string Domains = "/domains";
+    public const string Sources = "/sources";
 
     public static string Product(QualifiedName name) => $"/products/{name.Domain}/{name.Name}";
 

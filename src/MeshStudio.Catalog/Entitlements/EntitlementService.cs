@@ -55,9 +55,11 @@ public sealed class EntitlementService(IDbContextFactory<MeshDbContext> dbFactor
             var name = new QualifiedName(s.Domain, s.Name);
             if (!AccessRules.CanReadSource(user, s.Domain))
                 denied.Add(new DeniedRelation(name, $"Sources are internal to the {s.Domain} domain; use its published products instead."));
-            else if (s.Kind == SourceKind.File)
-                relations.Add(new ReadableRelation(name, RelationKind.FileSource, s.Columns.Count > 0 ? s.Columns : null, s.Path, s.Format));
+            else if (s.Kind == SourceKind.File && s.Columns.Count == 0)
+                denied.Add(new DeniedRelation(name,
+                    $"Source {name} has no schema yet: no file has been ingested. Drop a {s.Format} file matching '{s.Path}' into the {s.Domain} inbox or upload one on the Sources page."));
             else
+                // HTTP and file sources alike are read from their ingested segments (file drops are ingested too).
                 relations.Add(new ReadableRelation(name, RelationKind.IngestedSource, s.Columns, Format: s.Format));
         }
 

@@ -16,6 +16,8 @@ public sealed class Source
     public string? Path { get; set; }
     public string? EventTimeColumn { get; set; }
     public List<ColumnSchema> Columns { get; set; } = [];
+    /// <summary>True when <see cref="Columns"/> were inferred from the first file (a file source declared without columns).</summary>
+    public bool SchemaInferred { get; set; }
     /// <summary>The CREATE SOURCE text it was deployed from.</summary>
     public string Definition { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;

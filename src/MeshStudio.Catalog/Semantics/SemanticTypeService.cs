@@ -105,12 +105,12 @@ public sealed class SemanticTypeService(IDbContextFactory<MeshDbContext> dbFacto
                 .ToListAsync(ct))
             .Where(s => s.Columns.Any(c => string.Equals(c.Name, typeName, StringComparison.Ordinal)))
             .ToList();
+        // File sources are ingested into segments like HTTP sources (ADR 0009): both are read from those.
         var relations = sources.Select(s => new ReadableRelation(
                 new QualifiedName(s.Domain, s.Name),
-                s.Kind == SourceKind.File ? RelationKind.FileSource : RelationKind.IngestedSource,
+                RelationKind.IngestedSource,
                 s.Columns,
-                s.Kind == SourceKind.File ? s.Path : null,
-                s.Format))
+                Format: s.Format))
             .ToList();
         var columns = relations.Select(r => new SemanticColumn(r.Name, typeName)).ToList();
         return new SemanticColumnScan(typeName, columns, new SessionGrant(relations, Semantics: await MappingsAsync(db, ct)));

@@ -50,11 +50,17 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
         source.Format = format;
         source.Path = path;
         source.EventTimeColumn = eventTime is { Length: > 0 } ? eventTime : null;
-        source.Columns = stmt.Columns.ToList();
+        // A file source deployed again without columns keeps the schema its files gave it.
+        var keepInferred = stmt.IsFileSource && stmt.Columns.Count == 0 && source.SchemaInferred;
+        if (!keepInferred)
+        {
+            source.Columns = stmt.Columns.ToList();
+            source.SchemaInferred = false;
+        }
         source.Definition = definition;
         audit.Append(db, actor.UserName, created ? "source.created" : "source.updated", name.ToString(), definition);
         await db.SaveChangesAsync(ct);
-        return new SourceView(name, source.Kind, source.Format, source.Columns);
+        return new SourceView(name, source.Kind, source.Format, source.Columns, source.Path, source.SchemaInferred);
     }
 
     /// <summary>The sources the user may read: those of their domains (every source for admins).</summary>
@@ -64,12 +70,12 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
         var domains = user.Memberships.Keys.ToList();
         var sources = await db.Sources.AsNoTracking()
             .Where(s => user.IsAdmin || domains.Contains(s.Domain!.Name))
-            .Select(s => new { Domain = s.Domain!.Name, s.Name, s.Kind, s.Format, s.Columns })
+            .Select(s => new { Domain = s.Domain!.Name, s.Name, s.Kind, s.Format, s.Columns, s.Path, s.SchemaInferred })
             .ToListAsync(ct);
         return sources
             .Where(s => AccessRules.CanReadSource(user, s.Domain))
             .OrderBy(s => s.Domain, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => new SourceView(new QualifiedName(s.Domain, s.Name), s.Kind, s.Format, s.Columns))
+            .Select(s => new SourceView(new QualifiedName(s.Domain, s.Name), s.Kind, s.Format, s.Columns, s.Path, s.SchemaInferred))
             .ToList();
     }
 
@@ -80,6 +86,37 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
         return await db.Sources.AsNoTracking()
             .Include(s => s.Domain)
             .SingleOrDefaultAsync(s => s.Domain!.Name == name.Domain && s.Name == name.Name, ct);
+    }
+
+    /// <summary>Every file source with its domain, for the inbox ingester. No access check: for the engine and ingestion.</summary>
+    public async Task<IReadOnlyList<Source>> ListFileSourcesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sources.AsNoTracking().Include(s => s.Domain)
+            .Where(s => s.Kind == SourceKind.File)
+            .OrderBy(s => s.Id)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores columns a file gave a file source (inferred from its first file, or added/widened by a later one)
+    /// and audits the change as the ingester. <paramref name="changes"/> describes it for the audit log.
+    /// </summary>
+    public async Task ApplyFileSchemaAsync(QualifiedName name, IReadOnlyList<ColumnSchema> columns, IReadOnlyList<string> changes, string file, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Sources.SingleOrDefaultAsync(s => s.Domain!.Name == name.Domain && s.Name == name.Name, ct)
+            ?? throw new KeyNotFoundException($"There is no source {name}.");
+        if (source.Kind != SourceKind.File)
+            throw new RuleViolationException($"{name} is not a file source.");
+        var first = source.Columns.Count == 0;
+        source.Columns = columns.ToList();
+        if (first)
+            source.SchemaInferred = true;
+        var action = first ? "source.schema_inferred" : "source.schema_changed";
+        audit.Append(db, "ingestion", action, name.ToString(), $"{file}: {string.Join("; ", changes)}");
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>File globs stay inside the domain inbox: relative, no parent folders.</summary>

@@ -3,4 +3,7 @@ using MeshStudio.Core.Products;
 
 namespace MeshStudio.Catalog.Sources;
 
-public sealed record SourceView(QualifiedName Name, SourceKind Kind, string Format, IReadOnlyList<ColumnSchema> Columns);
+/// <param name="Path">For file sources: the glob under the domain inbox.</param>
+/// <param name="SchemaInferred">True when the columns were inferred from the source's first file.</param>
+public sealed record SourceView(QualifiedName Name, SourceKind Kind, string Format, IReadOnlyList<ColumnSchema> Columns,
+    string? Path = null, bool SchemaInferred = false);

@@ -30,6 +30,7 @@ public static class MeshStudioAppExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapIngestEndpoints();
+        app.MapSourceFileEndpoints();
         app.MapProductEndpoints();
         app.MapSqlEndpoints();
         app.MapJobEndpoints();

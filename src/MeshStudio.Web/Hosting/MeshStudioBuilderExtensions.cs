@@ -44,6 +44,8 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddSingleton<PipelineDeployer>();
         builder.Services.AddSingleton<ProductFiles>();
         builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddSingleton<FileSourceIngestion>();
+        builder.Services.AddHostedService<InboxIngestionService>();
         builder.Services.AddHostedService<JobScheduler>();
         builder.Services.AddHostedService<LakeMaintenance>();
         builder.Services.AddMeshDemo();

@@ -1,0 +1,109 @@
+using MeshStudio.Core.Products;
+
+namespace MeshStudio.Engine.Ingestion.Files;
+
+/// <summary>One change a file made to its source's schema.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="OldType">The type before; null when the column was added.</param>
+/// <param name="NewType">The type after.</param>
+public sealed record SchemaChange(string Column, string? OldType, string NewType)
+{
+    public override string ToString() => OldType is null
+        ? $"added column {Column} {NewType}"
+        : $"widened column {Column} from {OldType} to {NewType}";
+}
+
+/// <summary>The source's columns after a file was reconciled with them, and what changed.</summary>
+public sealed record SchemaReconciliation(IReadOnlyList<ColumnSchema> Columns, IReadOnlyList<SchemaChange> Changes);
+
+/// <summary>
+/// Schema inference and drift (C2). Types form a small lattice: <c>BOOLEAN</c>; <c>INTEGER → BIGINT → DOUBLE</c>;
+/// <c>DATE → TIMESTAMP</c>; and <c>VARCHAR</c> above everything. A new column in a file is added (nullable).
+/// A wider type in a file widens the source column along the lattice: numbers and dates always; to
+/// <c>VARCHAR</c> only while the schema is inferred (a declared type is a contract: values that do not fit it
+/// are row errors, never a silent change to text). A narrower type is read into the wider column.
+/// </summary>
+public static class SourceSchema
+{
+    /// <summary>Key every file-ingested event carries so a retried batch can be recognised (see ADR 0009).</summary>
+    public const string BatchMarker = "__mesh_batch";
+
+    /// <summary>The lattice type of a DuckDB type name, or null when the type is outside the lattice (kept as declared).</summary>
+    public static string? Normalise(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var upper = type.Trim().ToUpperInvariant();
+        return upper switch
+        {
+            "BOOLEAN" or "BOOL" or "LOGICAL" => "BOOLEAN",
+            "TINYINT" or "SMALLINT" or "INTEGER" or "INT" or "INT4" or "UTINYINT" or "USMALLINT" or "INT2" or "INT1" => "INTEGER",
+            "BIGINT" or "INT8" or "LONG" or "UINTEGER" => "BIGINT",
+            "DOUBLE" or "FLOAT" or "REAL" or "FLOAT8" or "FLOAT4" or "HUGEINT" or "UBIGINT" or "UHUGEINT" => "DOUBLE",
+            _ when upper.StartsWith("DECIMAL", StringComparison.Ordinal) || upper.StartsWith("NUMERIC", StringComparison.Ordinal) => "DOUBLE",
+            "DATE" => "DATE",
+            "TIMESTAMP" or "DATETIME" or "TIMESTAMP_NS" or "TIMESTAMP_MS" or "TIMESTAMP_S" or "TIMESTAMP WITH TIME ZONE" or "TIMESTAMPTZ" => "TIMESTAMP",
+            "VARCHAR" or "TEXT" or "STRING" or "UUID" or "CHAR" or "BPCHAR" => "VARCHAR",
+            _ when upper.StartsWith("VARCHAR", StringComparison.Ordinal) => "VARCHAR",
+            _ => null,
+        };
+    }
+
+    /// <summary>The narrowest lattice type both <paramref name="a"/> and <paramref name="b"/> fit into.</summary>
+    public static string Join(string a, string b)
+    {
+        var x = Normalise(a) ?? "VARCHAR";
+        var y = Normalise(b) ?? "VARCHAR";
+        if (x == y)
+            return x;
+        var rx = NumericRank(x);
+        var ry = NumericRank(y);
+        if (rx > 0 && ry > 0)
+            return rx >= ry ? x : y;
+        if (x is "DATE" or "TIMESTAMP" && y is "DATE" or "TIMESTAMP")
+            return "TIMESTAMP";
+        return "VARCHAR";
+    }
+
+    /// <summary>
+    /// Reconciles the columns a file has (with their types) with the source's. With no source columns yet the
+    /// file's schema is the inferred schema. Column names match case-insensitively; the source's spelling wins.
+    /// </summary>
+    public static SchemaReconciliation Reconcile(IReadOnlyList<ColumnSchema> source, bool inferred, IReadOnlyList<ColumnSchema> file)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(file);
+        var columns = source.ToList();
+        var changes = new List<SchemaChange>();
+        foreach (var column in file)
+        {
+            var index = columns.FindIndex(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                var type = Normalise(column.Type) ?? "VARCHAR";
+                columns.Add(new ColumnSchema(column.Name, type));
+                changes.Add(new SchemaChange(column.Name, null, type));
+                continue;
+            }
+            var current = columns[index];
+            var currentType = Normalise(current.Type);
+            if (currentType is null)
+                continue; // a declared type outside the lattice: values are cast to it or are row errors
+            var joined = Join(currentType, column.Type);
+            if (joined == currentType)
+                continue;
+            if (joined == "VARCHAR" && !inferred)
+                continue; // a declared type stays; values that do not fit are row errors
+            columns[index] = current with { Type = joined };
+            changes.Add(new SchemaChange(current.Name, current.Type, joined));
+        }
+        return new SchemaReconciliation(columns, changes);
+    }
+
+    private static int NumericRank(string type) => type switch
+    {
+        "INTEGER" => 1,
+        "BIGINT" => 2,
+        "DOUBLE" => 3,
+        _ => 0,
+    };
+}

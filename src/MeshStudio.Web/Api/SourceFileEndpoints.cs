@@ -1,0 +1,56 @@
+using MeshStudio.Core.Products;
+using MeshStudio.Engine.Ingestion.Files;
+using MeshStudio.Web.Ingestion;
+using MeshStudio.Web.Security;
+
+namespace MeshStudio.Web.Api;
+
+public static class SourceFileEndpoints
+{
+    public static void MapSourceFileEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Authors of the domain, with a personal access token (or a signed-in session).
+        app.MapPost("/api/sources/{domain}/{source}/files", async (string domain, string source, HttpContext context, UserContextResolver users,
+                FileSourceIngestion ingestion) =>
+            {
+                if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
+                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
+                var user = await context.UserAsync(users);
+                if (context.Request.ContentLength > FileSourceIngestion.MaxUploadBytes)
+                    return Results.Problem(statusCode: 413, title: "Too large",
+                        detail: $"Uploads may be at most {FileSourceIngestion.MaxUploadBytes / (1024 * 1024)} MiB. Split the file, or drop it into the domain inbox.");
+                FileIngestResult result;
+                if (context.Request.HasFormContentType)
+                {
+                    var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                    var file = form.Files.Count == 1 ? form.Files[0]
+                        : throw new Core.Access.RuleViolationException("Send exactly one file in the multipart form (field 'file').");
+                    await using var stream = file.OpenReadStream();
+                    result = await ingestion.UploadAsync(user, name, file.FileName, stream, file.Length, null, context.RequestAborted);
+                }
+                else
+                {
+                    var fileName = context.Request.Query["name"].ToString();
+                    if (string.IsNullOrWhiteSpace(fileName))
+                        fileName = context.Request.Headers["X-File-Name"].ToString();
+                    if (string.IsNullOrWhiteSpace(fileName))
+                        throw new Core.Access.RuleViolationException("Name the file: ?name=orders.csv (or the X-File-Name header), or send a multipart form.");
+                    result = await ingestion.UploadAsync(user, name, fileName, context.Request.Body, context.Request.ContentLength, null, context.RequestAborted);
+                }
+                return Results.Ok(new FileUploadResponse(result.File, result.Rows, result.QuarantinedRows, result.FileQuarantined, result.Reason,
+                    result.Reasons, result.SchemaChanges.Select(c => c.ToString()).ToList()));
+            })
+            .DisableAntiforgery()
+            .WithName("UploadSourceFile")
+            .WithSummary("Upload a JSON-lines, CSV or Parquet file to a file source; ingested at once, answered with the rows stored and quarantined.");
+    }
+}
+
+/// <param name="File">Where the file was stored, relative to the domain inbox.</param>
+/// <param name="Rows">Rows stored in the source.</param>
+/// <param name="QuarantinedRows">Rows sent to the source's quarantine.</param>
+/// <param name="FileQuarantined">True when the file could not be read at all (see <paramref name="Reason"/>).</param>
+/// <param name="Reasons">The first reasons rows were quarantined.</param>
+/// <param name="SchemaChanges">Columns the file added or widened.</param>
+public sealed record FileUploadResponse(string File, long Rows, long QuarantinedRows, bool FileQuarantined, string? Reason,
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> SchemaChanges);

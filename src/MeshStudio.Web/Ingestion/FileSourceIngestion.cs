@@ -1,0 +1,136 @@
+using System.Globalization;
+using MeshStudio.Catalog.Model;
+using MeshStudio.Catalog.Sources;
+using MeshStudio.Core.Access;
+using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products;
+using MeshStudio.Engine.Ingestion.Files;
+
+namespace MeshStudio.Web.Ingestion;
+
+/// <summary>
+/// File drops and uploads of file sources (C2): finds waiting inbox files, ingests them through the engine's
+/// <see cref="FileIngester"/> and keeps the catalog's columns in step with inference and drift.
+/// </summary>
+public sealed class FileSourceIngestion(SourceService sources, FileIngester ingester, TimeProvider time, ILogger<FileSourceIngestion> logger)
+{
+    public const long MaxUploadBytes = 256L * 1024 * 1024;
+    public const int ChunkBytes = 256 * 1024;
+
+    /// <summary>A dropped file is taken once it has not changed for this long (a copy may still be running).</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
+
+    public static FileSourceSpec SpecOf(Source source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new FileSourceSpec(new QualifiedName(source.Domain!.Name, source.Name), source.Format, source.Path ?? "", source.Columns, source.SchemaInferred);
+    }
+
+    /// <summary>One pass over every file source's inbox; returns the files ingested (or quarantined).</summary>
+    public async Task<int> IngestWaitingAsync(CancellationToken ct)
+    {
+        var done = 0;
+        foreach (var source in await sources.ListFileSourcesAsync(ct))
+        {
+            if (string.IsNullOrWhiteSpace(source.Path))
+                continue;
+            foreach (var file in ingester.Pending(SpecOf(source), SettleTime))
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    var result = await IngestAsync(SpecOf(source).Name, file, ct);
+                    done++;
+                    logger.LogInformation("Ingested {File} into {Source}: {Rows} rows, {Quarantined} quarantined{Whole}",
+                        file.RelativePath, SpecOf(source).Name, result.Rows, result.QuarantinedRows, result.FileQuarantined ? " (file quarantined: " + result.Reason + ")" : "");
+                }
+                catch (FileNotFoundException)
+                {
+                    // taken by an upload or moved away meanwhile
+                }
+            }
+        }
+        return done;
+    }
+
+    /// <summary>Ingests one inbox file of a source, with the source's current schema.</summary>
+    public async Task<FileIngestResult> IngestAsync(QualifiedName name, InboxFile file, CancellationToken ct)
+    {
+        var source = await sources.FindAsync(name, ct) ?? throw new KeyNotFoundException($"There is no source {name}.");
+        return await ingester.IngestAsync(SpecOf(source), file,
+            (schema, token) => sources.ApplyFileSchemaAsync(name, schema.Columns,
+                schema.Changes.Count > 0 ? schema.Changes.Select(c => c.ToString()).ToList() : ["no columns"], file.RelativePath, token),
+            ct);
+    }
+
+    /// <summary>
+    /// Stores an uploaded file in the source's upload folder (in chunks, reporting the bytes copied) and ingests it
+    /// at once. Only authors of the domain may upload; the name is reduced to a plain file name.
+    /// </summary>
+    public async Task<FileIngestResult> UploadAsync(UserContext user, QualifiedName name, string fileName, Stream content, long? length,
+        IProgress<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(content);
+        if (!AccessRules.CanAuthorIn(user, name.Domain))
+            throw new AccessDeniedException($"Only members of the {name.Domain} domain can upload files to its sources.");
+        var source = await sources.FindAsync(name, ct);
+        if (source is null)
+            throw new KeyNotFoundException($"There is no source {name}.");
+        if (source.Kind != SourceKind.File)
+            throw new RuleViolationException($"{name} is an HTTP source; send its events to POST /api/ingest/{name.Domain}/{name.Name}. Files can be uploaded to file sources only.");
+        var safeName = UploadFileName.Sanitise(fileName, source.Format);
+        if (length > MaxUploadBytes)
+            throw new RuleViolationException(TooLarge(length.Value));
+
+        var folder = ingester.UploadDirectory(name);
+        Directory.CreateDirectory(folder);
+        var part = Path.Combine(folder, $".part-{Guid.NewGuid():N}");
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var target = Path.Combine(folder, $"{stamp}-{safeName}");
+        try
+        {
+            await using (var output = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, ChunkBytes, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[ChunkBytes];
+                long total = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    total += read;
+                    if (total > MaxUploadBytes)
+                        throw new RuleViolationException(TooLarge(total));
+                    await output.WriteAsync(buffer.AsMemory(0, read), ct);
+                    progress?.Report(total);
+                }
+                if (total == 0)
+                    throw new RuleViolationException($"The file {safeName} is empty; nothing to ingest.");
+                await output.FlushAsync(ct);
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(part, target, overwrite: false);
+        }
+        finally
+        {
+            if (File.Exists(part))
+                File.Delete(part);
+        }
+        var inbox = Path.GetDirectoryName(Path.GetDirectoryName(folder))!;
+        return await IngestAsync(name, InboxFile.Of(inbox, target), ct);
+    }
+
+    /// <summary>The source's file counters (members of its domain).</summary>
+    public FileIngestCounters Counters(QualifiedName name) => ingester.Counters(name);
+
+    /// <summary>The newest quarantined rows of a source; members of its domain only.</summary>
+    public IReadOnlyList<QuarantinedRow> Quarantine(UserContext user, QualifiedName name, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!AccessRules.CanReadSource(user, name.Domain))
+            throw new AccessDeniedException($"Sources are internal to the {name.Domain} domain.");
+        return ingester.ReadQuarantine(name, limit);
+    }
+
+    private static string TooLarge(long bytes) =>
+        $"The file is {bytes / (1024.0 * 1024):0.#} MiB; uploads may be at most {MaxUploadBytes / (1024 * 1024)} MiB. Split it, or drop it into the domain inbox.";
+}

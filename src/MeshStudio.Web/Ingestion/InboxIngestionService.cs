@@ -1,0 +1,32 @@
+namespace MeshStudio.Web.Ingestion;
+
+/// <summary>Polls the inboxes of all file sources about once a second and ingests new files (C2).</summary>
+public sealed class InboxIngestionService(FileSourceIngestion ingestion, ILogger<InboxIngestionService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        var failures = 0;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await ingestion.IngestWaitingAsync(stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or DuckDB.NET.Data.DuckDBException)
+            {
+                // Logged and retried later; back off so a persistent problem does not flood the log.
+                failures++;
+                logger.LogWarning(e, "Inbox ingestion failed ({Failures} in a row); retrying", failures);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures * 2)), stoppingToken);
+            }
+        }
+    }
+}
