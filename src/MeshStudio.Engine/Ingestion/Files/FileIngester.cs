@@ -158,7 +158,7 @@ public sealed class FileIngester
             MoveOut(spec, file, quarantined: false);
             return new FileIngestResult(file.RelativePath, converted.Rows, quarantine.Count, false, null, quarantine.Reasons, converted.Changes);
         }
-        catch (Exception e) when (e is CorruptFileException or DuckDBException or IOException && e is not FileNotFoundException)
+        catch (Exception e) when (e is CorruptFileException or DuckDBException)
         {
             // The file as a whole cannot be read: nothing of it was stored (readers fail before the first append).
             var reason = e is CorruptFileException ? e.Message : $"The file cannot be read: {FirstLine(e.Message)}";
@@ -321,7 +321,7 @@ public sealed class FileIngester
         {
             var v = $"NULLIF(trim({SqlText.Identifier(column)}), '')";
             parts.Add($"count({v})");
-            parts.AddRange(candidates.Select(type => $"coalesce(bool_and({v} IS NULL OR {Fits(v, type)}), true)"));
+            parts.AddRange(candidates.Select(type => $"coalesce(bool_and({v} IS NULL OR coalesce({Fits(v, type)}, false)), true)"));
         }
         select.AppendJoin(", ", parts).Append(" FROM raw");
         using var command = connection.CreateCommand();
