@@ -20,6 +20,8 @@ public static class AppUrls
 
     public static string Product(QualifiedName name) => $"/products/{name.Domain}/{name.Name}";
 
+    public static string Job(QualifiedName name) => $"{Jobs}/{name.Domain}/{name.Name}";
+
     public static string Review(int id) => $"{Reviews}/{id}";
 
     public static string StudioWith(string sql) => $"{Studio}?sql={Uri.EscapeDataString(sql)}";

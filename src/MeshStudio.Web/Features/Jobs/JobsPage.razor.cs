@@ -73,13 +73,6 @@ public sealed partial class JobsPage : UserPage
         }
     }
 
-    private static Color ExpectationColor(ExpectationOutcome expectation) => expectation switch
-    {
-        { Violations: 0 } => Color.Success,
-        { Action: ExpectationAction.Fail } => Color.Error,
-        _ => Color.Warning,
-    };
-
     private async Task RunNowAsync(JobView job)
     {
         if (!AccessRules.CanAuthorIn(_user!, job.Name.Domain))

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MeshStudio.Catalog.Jobs;
+using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Execution;
+using MeshStudio.Web.Features.Catalog;
+using MudBlazor;
+
+namespace MeshStudio.Web.Features.Jobs;
+
+/// <summary>How the job pages show a job's health: expectation colours, freshness, throughput, error positions.</summary>
+public static partial class JobDisplay
+{
+    /// <summary>Products have no freshness SLA yet: a scheduled job's product is stale after this many run intervals.</summary>
+    public const int StaleAfterIntervals = 3;
+
+    public static Color ExpectationColor(ExpectationOutcome expectation) => expectation switch
+    {
+        { Violations: 0 } => Color.Success,
+        { Action: ExpectationAction.Fail } => Color.Error,
+        _ => Color.Warning,
+    };
+
+    /// <summary>The freshness of a job's product against 3× its run interval.</summary>
+    public static FreshnessStatus Freshness(JobDetails job, DateTime nowUtc)
+    {
+        if (job.ProductUpdatedAt is not { } updated)
+            return new FreshnessStatus("no data yet", Color.Default, "The product has no committed snapshot yet.");
+        var age = Catalog.Freshness.Ago(updated, nowUtc);
+        if (job.RunIntervalSeconds is not { } interval)
+            return new FreshnessStatus($"updated {age}", Color.Default, "The job runs on demand, so its product has no freshness target.");
+        var target = TimeSpan.FromSeconds(interval * StaleAfterIntervals);
+        var explanation = $"Target: updated within {StaleAfterIntervals}× the run interval ({Catalog.Freshness.Duration(target)}); products have no freshness SLA of their own yet.";
+        return nowUtc - updated <= target
+            ? new FreshnessStatus($"fresh · updated {age}", Color.Success, explanation)
+            : new FreshnessStatus($"stale · updated {age}", Color.Error, explanation);
+    }
+
+    /// <summary>Input rows per second of a run (null when it recorded no input).</summary>
+    public static double? Throughput(JobRunView run)
+    {
+        if (run.RowsIn <= 0)
+            return run.Succeeded ? 0 : null;
+        var seconds = Math.Max((run.FinishedAt - run.StartedAt).TotalSeconds, 0.001);
+        return Math.Round(run.RowsIn / seconds, 1);
+    }
+
+    public static string Latency(long? milliseconds) =>
+        milliseconds is { } ms ? Catalog.Freshness.Duration(TimeSpan.FromMilliseconds(ms)) : "—";
+
+    public static string Rate(double? perSecond) =>
+        perSecond is { } rate ? rate.ToString(rate >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture) + "/s" : "—";
+
+    /// <summary>The position a recorded error ends with, <c>… (line 3, column 18)</c>; null when it has none.</summary>
+    public static (int Line, int Column)? ErrorPosition(string? error)
+    {
+        if (error is null || PositionPattern().Match(error) is not { Success: true } match)
+            return null;
+        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The error without its trailing position.</summary>
+    public static string ErrorMessage(string error) => PositionPattern().Replace(error, "").TrimEnd();
+
+    /// <summary>The lines of <paramref name="definition"/> around <paramref name="line"/> (1-based), with their numbers.</summary>
+    public static IReadOnlyList<(int Number, string Text)> LinesAround(string definition, int line, int context = 1)
+    {
+        var lines = definition.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var from = Math.Max(1, line - context);
+        var to = Math.Min(lines.Length, line + context);
+        return Enumerable.Range(from, Math.Max(0, to - from + 1)).Select(n => (n, lines[n - 1])).ToList();
+    }
+
+    public static string DiffPrefix(DiffKind kind) => kind switch
+    {
+        DiffKind.Added => "+",
+        DiffKind.Removed => "−",
+        _ => " ",
+    };
+
+    [GeneratedRegex(@"\s*\(line (\d+), column (\d+)\)\s*$")]
+    private static partial Regex PositionPattern();
+}
+
+/// <param name="Text">e.g. "fresh · updated 4 s ago".</param>
+/// <param name="Explanation">What the status is measured against.</param>
+public sealed record FreshnessStatus(string Text, Color Color, string Explanation);
