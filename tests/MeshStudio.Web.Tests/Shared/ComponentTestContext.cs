@@ -74,6 +74,7 @@ public sealed class ComponentTestContext : IAsyncDisposable
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
         services.AddSingleton<ProductFiles>();
+        services.AddSingleton<MeshStudio.Web.Ingestion.FileSourceIngestion>();
 
         await context.SeedAsync();
         return context;
