@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.TryAddSingleton<SourceService>();
         services.TryAddSingleton<ProductService>();
         services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<JobCommitter>();
         services.TryAddSingleton<EntitlementService>();
         services.TryAddSingleton<ReviewService>();
         services.TryAddSingleton<AccessService>();

@@ -103,6 +103,19 @@ public sealed partial class ProductService(IDbContextFactory<MeshDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var previous = await ApplySnapshotAsync(db, product, snapshot, samples, time.GetUtcNow().UtcDateTime, ct);
+        await tx.CommitAsync(ct);
+        return previous;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="snapshot"/> the product's current data (schema re-classified from the samples, search
+    /// index kept in step) and saves, inside the caller's transaction. Returns the previous snapshot's location.
+    /// </summary>
+    internal static async Task<string?> ApplySnapshotAsync(
+        MeshDbContext db, QualifiedName product, SnapshotResult snapshot,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> samples, DateTime now, CancellationToken ct)
+    {
         var entity = await db.Products.SingleOrDefaultAsync(p => p.Domain!.Name == product.Domain && p.Name == product.Name, ct)
             ?? throw new RuleViolationException($"There is no data product {product}; deploy its job first.");
         var previous = entity.SnapshotLocation;
@@ -115,11 +128,10 @@ public sealed partial class ProductService(IDbContextFactory<MeshDbContext> dbFa
             .ToList();
         entity.SnapshotLocation = snapshot.Location;
         entity.RowCount = snapshot.RowCount;
-        entity.LastUpdatedAt = time.GetUtcNow().UtcDateTime;
+        entity.LastUpdatedAt = now;
         await db.SaveChangesAsync(ct);
         if (entity.Status == ProductStatus.Published)
             await SearchIndex.SyncAsync(db, entity.Id, ct);
-        await tx.CommitAsync(ct);
         return previous;
     }
 

@@ -21,9 +21,9 @@ namespace MeshStudio.Core.Execution;
 /// visible under <paramref name="Name"/> (DROP expectations of a job). Null: every row.
 /// </param>
 /// <param name="Range">
-/// For <see cref="RelationKind.IngestedSource"/>: only the events in this range (an incremental job run), loaded
-/// into the session once so that expectations, counters and the SELECT read them without parsing again.
-/// Null: every event.
+/// For <see cref="RelationKind.IngestedSource"/>: only the events in this range (a job run). New events since a
+/// checkpoint are loaded into the session once, so that expectations, counters and the SELECT read them without
+/// parsing again. Null: every event.
 /// </param>
 public sealed record ReadableRelation(
     QualifiedName Name,

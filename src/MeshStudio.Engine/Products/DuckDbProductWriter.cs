@@ -18,6 +18,9 @@ public sealed class DuckDbProductWriter : IProductWriter
     /// <summary>An append whose previous snapshot has this many files rewrites them into one instead of adding one more.</summary>
     public const int MaxAppendFiles = 32;
 
+    /// <summary>The folder inside a snapshot holding its Hive partitions (<c>data/col=value/part-….parquet</c>).</summary>
+    public const string PartitionFolder = "data";
+
     private readonly LakeLayout _layout;
     private readonly QueryLimits _limits;
     private readonly TimeProvider _time;
@@ -107,6 +110,12 @@ public sealed class DuckDbProductWriter : IProductWriter
             ReadOnlyStatementGuard.Ensure(session.Connection, request.SelectSql);
             var copy = BuildCopy(session, request, select, folder, cancellationToken);
             RunUserSql(session, request, copy, c => c.ExecuteNonQuery(), cancellationToken);
+            if (!Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
+            {
+                // A partitioned write of no rows writes no file: keep the schema in an empty one.
+                var empty = SnapshotSql.Replace($"SELECT * FROM (\n{select}\n) LIMIT 0", [], new CopyTarget(Path.Combine(folder, LakeLayout.SnapshotFileName), []));
+                RunUserSql(session, request, empty, c => c.ExecuteNonQuery(), cancellationToken);
+            }
             var (rows, columns) = Inspect(session, folder);
             return await Task.FromResult(new SnapshotResult(location, rows, columns)
             {
@@ -127,7 +136,9 @@ public sealed class DuckDbProductWriter : IProductWriter
     {
         var plan = request.Plan;
         var partitions = request.PartitionBy;
-        CopyTarget Target(string fileName) => partitions.Count == 0 ? new(Path.Combine(folder, fileName), []) : new(folder, partitions);
+        // Partitions go below a subfolder: the sandbox allows paths inside the snapshot folder, not the folder itself.
+        CopyTarget Target(string fileName) =>
+            partitions.Count == 0 ? new(Path.Combine(folder, fileName), []) : new(Path.Combine(folder, PartitionFolder), partitions);
         switch (plan.Mode)
         {
             case SnapshotMode.Replace:
@@ -148,6 +159,8 @@ public sealed class DuckDbProductWriter : IProductWriter
             case SnapshotMode.Append:
                 var previous = _layout.ResolveLocation(plan.PreviousLocation!);
                 var files = Directory.Exists(previous) ? Directory.GetFiles(previous, "*.parquet", SearchOption.AllDirectories) : [];
+                if (partitions.Count > 0) // an empty placeholder at the root holds no rows and would hide the partition values
+                    files = files.Where(f => Path.GetDirectoryName(f) != previous).ToArray();
                 if (files.Length >= MaxAppendFiles)
                     return SnapshotSql.AppendCompacting(select, request.Product, Target(LakeLayout.SnapshotFileName));
                 foreach (var file in files)

@@ -39,7 +39,9 @@ public static partial class RelationViewFactory
             RelationKind.Quarantine => Quarantine(relation, layout),
             _ => throw new ArgumentOutOfRangeException(nameof(relation), relation.Kind, "Unknown relation kind."),
         };
-        var create = relation.Range is null ? "VIEW" : "TABLE";
+        // New events since a checkpoint are loaded once (expectations, counters and the SELECT all read them); a
+        // read from the beginning stays a view over its (bounded) file list, so history is never held in memory.
+        var create = relation.Range is { After: > 0 } ? "TABLE" : "VIEW";
         if (relation.Filter is null)
             return new RelationView(name, [$"CREATE {create} {target} AS {body}"], directory);
         // Every row stays reachable under a separate name, so a job's expectations can count and quarantine

@@ -2,28 +2,32 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine;
+using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Products;
+using MeshStudio.Web.Execution.Incremental;
 using MeshStudio.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MeshStudio.Web.Execution;
 
 /// <summary>
-/// Runs one job: materialises its SELECT into a new product snapshot with the job owner's entitlements,
-/// then records the snapshot and the run in the catalog and tells subscribers.
+/// Runs one job: reads the events its streams received since its checkpoint (or everything, for a job that cannot
+/// run incrementally), writes the product's next snapshot with the job owner's entitlements, then commits the
+/// snapshot, the run and the new checkpoint together and tells subscribers.
 /// </summary>
 public sealed class JobRunner(
     JobService jobs,
-    ProductService products,
+    JobCommitter committer,
     SourceService sources,
     EntitlementService entitlements,
     IProductWriter writer,
     IQueryEngine engine,
+    LakeLayout lake,
     ProductChangeFeed changes,
     SnapshotRetention retention,
     IOptions<MeshStudioOptions> options,
@@ -32,6 +36,7 @@ public sealed class JobRunner(
 {
     private const int SampleRows = 50;
     private readonly ConcurrentDictionary<QualifiedName, SemaphoreSlim> _running = new();
+    private readonly SourcePositions _positions = new(lake);
 
     /// <summary>Runs the job now; a run of the same job already in progress is awaited first. Returns the run's outcome.</summary>
     public async Task<JobRunOutcome> RunAsync(QualifiedName jobName, CancellationToken cancellationToken)
@@ -55,37 +60,119 @@ public sealed class JobRunner(
         var statement = (CreateJobStatement)MeshSqlParser.Parse(job.Definition);
         var started = time.GetUtcNow().UtcDateTime;
         StreamingRewrite? rewrite = null;
+        IncrementalRun? run = null;
         try
         {
             var grant = await entitlements.GrantForJobAsync(job, cancellationToken);
             rewrite = StreamingRewriter.Rewrite(statement.Query, await SourceEventTimes.LookupAsync(sources, statement.Query, cancellationToken));
+            var plan = IncrementalPlanner.Plan(statement.Query, statement.KeyColumns, name => RoleOf(grant, name));
+            var startFromNow = string.Equals(statement.Options.GetValueOrDefault("start_from"), "now", StringComparison.OrdinalIgnoreCase);
+            run = IncrementalRun.Decide(plan, job.Definition, job.Checkpoint, startFromNow, await StreamInputsAsync(plan, cancellationToken));
+            var previous = grant.Relations.FirstOrDefault(r => r.Name == statement.Target)?.Location;
+            if (run.IsIdle(previous is not null))
+            {
+                await committer.RecordIdleAsync(job.Id, started, job.Checkpoint, run.Idle().Serialize(), cancellationToken);
+                return new JobRunOutcome(true, 0, null) { Idle = true };
+            }
             var (checks, unbound) = await ExpectationBinder.BindAsync(engine, grant, statement, job.Definition, cancellationToken);
             if (unbound is not null)
-                return await FailAsync(job.Id, jobName, started, unbound, []);
-            var snapshot = await writer.WriteSnapshotAsync(grant, rewrite.Sql, statement.KeyColumns, statement.Target, checks, cancellationToken);
+                return await FailAsync(job.Id, jobName, started, unbound, [], run);
+            var request = new SnapshotRequest(
+                run.Restrict(grant), rewrite.Sql, statement.KeyColumns, statement.Target, [.. checks, .. run.LateEventChecks()],
+                run.SnapshotPlan(previous), run.Probes())
+            {
+                PartitionBy = PartitionColumns(statement),
+            };
+            var snapshot = await writer.WriteSnapshotAsync(request, cancellationToken);
             var samples = await SampleAsync(grant, statement.Target, snapshot, cancellationToken);
-            await products.RecordSnapshotAsync(statement.Target, snapshot, samples, cancellationToken);
             var finished = time.GetUtcNow().UtcDateTime;
-            await jobs.RecordRunAsync(job.Id, started, finished, snapshot.RowCount, null, snapshot.Expectations, snapshot.QuarantineLocation, cancellationToken);
+            var rowsIn = snapshot.Inputs.Sum(i => i.Rows);
+            var record = new JobRunRecord(job.Id, started, finished, rowsIn, snapshot.RowCount, Latency(run, rowsIn, finished), run.Plan.Description, null)
+            {
+                Expectations = snapshot.Expectations,
+                QuarantineLocation = snapshot.QuarantineLocation,
+            };
+            if (!await committer.CommitAsync(statement.Target, snapshot, samples, record, job.Checkpoint, run.Next(snapshot.Inputs).Serialize(), cancellationToken))
+            {
+                logger.LogInformation("Job {Job}: a backfill or new version was requested during the run; its result is discarded.", jobName);
+                return new JobRunOutcome(false, 0, new SqlError("The run was superseded by a backfill or a new version of the job; the next run starts over."));
+            }
             changes.Publish(new ProductChange(statement.Target, finished, snapshot.RowCount));
             retention.DeleteExpired(statement.Target, snapshot.Location, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
-            return new JobRunOutcome(true, snapshot.RowCount, null) { Expectations = snapshot.Expectations };
+            return new JobRunOutcome(true, snapshot.RowCount, null) { Expectations = snapshot.Expectations, RowsIn = rowsIn, Mode = run.Plan.Description };
         }
         catch (ExpectationFailedException e)
         {
-            return await FailAsync(job.Id, jobName, started, e.Error, e.Outcomes);
+            return await FailAsync(job.Id, jobName, started, e.Error, e.Outcomes, run);
         }
         catch (SqlException e)
         {
-            return await FailAsync(job.Id, jobName, started, ShiftToStatement(rewrite?.MapError(e.Error) ?? e.Error, job.Definition, statement), []);
+            return await FailAsync(job.Id, jobName, started, ShiftToStatement(rewrite?.MapError(e.Error) ?? e.Error, job.Definition, statement), [], run);
         }
     }
 
+    private static InputRole RoleOf(SessionGrant grant, string name) =>
+        grant.Relations.FirstOrDefault(r => string.Equals(r.Name.ToString(), name, StringComparison.OrdinalIgnoreCase))?.Kind switch
+        {
+            RelationKind.IngestedSource => InputRole.Stream,
+            RelationKind.Product or RelationKind.FileSource => InputRole.Table,
+            _ => InputRole.Unknown,
+        };
+
+    private async Task<IReadOnlyList<StreamInput>> StreamInputsAsync(IncrementalPlan plan, CancellationToken cancellationToken)
+    {
+        var inputs = new List<StreamInput>();
+        foreach (var name in plan.Streams)
+        {
+            if (!QualifiedName.TryParse(name, out var source))
+                continue;
+            var entity = await sources.FindAsync(source, cancellationToken);
+            inputs.Add(new StreamInput(source, _positions.Tail(source), entity?.EventTimeColumn, WatermarkOf(entity?.Definition)));
+        }
+        return inputs;
+    }
+
+    /// <summary>The <c>watermark</c> option of a CREATE SOURCE, if any.</summary>
+    private static TimeSpan? WatermarkOf(string? definition)
+    {
+        if (string.IsNullOrWhiteSpace(definition))
+            return null;
+        try
+        {
+            return MeshSqlParser.Parse(definition) is CreateSourceStatement { Options: var options } && options.TryGetValue("watermark", out var text)
+                ? IntervalParser.Parse(text)
+                : null;
+        }
+        catch (SqlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The <c>partition_by</c> option: Hive partition columns, comma-separated.</summary>
+    private static IReadOnlyList<string> PartitionColumns(CreateJobStatement statement) =>
+        statement.Options.TryGetValue("partition_by", out var text)
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+
+    /// <summary>From the arrival of the newest event read to the commit.</summary>
+    private static long? Latency(IncrementalRun run, long rowsIn, DateTime committed)
+    {
+        if (rowsIn == 0 || run.Streams.Count == 0)
+            return null;
+        var newest = SourcePositions.ArrivalOf(run.Streams.Max(s => s.Tail));
+        return Math.Max(0, (long)(committed - newest).TotalMilliseconds);
+    }
+
     private async Task<JobRunOutcome> FailAsync(
-        int jobId, QualifiedName jobName, DateTime started, SqlError error, IReadOnlyList<ExpectationOutcome> expectations)
+        int jobId, QualifiedName jobName, DateTime started, SqlError error, IReadOnlyList<ExpectationOutcome> expectations, IncrementalRun? run)
     {
         logger.LogWarning("Job {Job} failed: {Error}", jobName, error);
-        await jobs.RecordRunAsync(jobId, started, time.GetUtcNow().UtcDateTime, 0, error.ToString(), expectations, null, CancellationToken.None);
+        var record = new JobRunRecord(jobId, started, time.GetUtcNow().UtcDateTime, 0, 0, null, run?.Plan.Description, error.ToString())
+        {
+            Expectations = expectations,
+        };
+        await committer.RecordFailureAsync(record, CancellationToken.None);
         return new JobRunOutcome(false, 0, error) { Expectations = expectations };
     }
 
@@ -117,6 +204,15 @@ public sealed class JobRunner(
 
 public sealed record JobRunOutcome(bool Succeeded, long RowCount, SqlError? Error)
 {
+    /// <summary>True when there was nothing new to read and no snapshot was written.</summary>
+    public bool Idle { get; init; }
+
+    /// <summary>Input events the run read.</summary>
+    public long RowsIn { get; init; }
+
+    /// <summary>How the run computed the product (e.g. "incremental (merge)").</summary>
+    public string? Mode { get; init; }
+
     /// <summary>Violations per expectation in this run.</summary>
     public IReadOnlyList<ExpectationOutcome> Expectations { get; init; } = [];
 }
