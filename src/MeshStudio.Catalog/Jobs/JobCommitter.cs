@@ -60,6 +60,13 @@ public sealed class JobCommitter(IDbContextFactory<MeshDbContext> dbFactory, Tim
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Every job's stored checkpoint (null for jobs that never ran).</summary>
+    public async Task<IReadOnlyList<string?>> CheckpointsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Jobs.AsNoTracking().Select(j => j.Checkpoint).ToListAsync(ct);
+    }
+
     private static async Task<Job> LoadAsync(MeshDbContext db, int jobId, CancellationToken ct) =>
         await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, ct)
         ?? throw new RuleViolationException($"There is no job with id {jobId}.");

@@ -1,9 +1,16 @@
+using MeshStudio.Catalog.Jobs;
+using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
+using MeshStudio.Web.Execution.Incremental;
 
 namespace MeshStudio.Web.Execution;
 
-/// <summary>Merges the small segment files of every ingested source in the background, so reads stay fast under a live stream.</summary>
-public sealed class LakeMaintenance(SegmentCompactor compactor, TimeProvider time, ILogger<LakeMaintenance> logger) : BackgroundService
+/// <summary>
+/// Merges the small segment files of every ingested source in the background, so reads stay fast under a live
+/// stream. Only events every job reading the source has already read are merged, so no merged file ever spans a
+/// job's checkpoint (a run reads whole files).
+/// </summary>
+public sealed class LakeMaintenance(SegmentCompactor compactor, JobCommitter jobs, TimeProvider time, ILogger<LakeMaintenance> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
@@ -14,7 +21,7 @@ public sealed class LakeMaintenance(SegmentCompactor compactor, TimeProvider tim
         {
             try
             {
-                var merged = await compactor.CompactAllAsync(stoppingToken);
+                var merged = await compactor.CompactAllAsync(await HorizonsAsync(jobs, stoppingToken), stoppingToken);
                 if (merged > 0)
                     logger.LogDebug("Compacted {Files} segment files", merged);
             }
@@ -23,5 +30,19 @@ public sealed class LakeMaintenance(SegmentCompactor compactor, TimeProvider tim
                 logger.LogWarning(e, "Segment compaction failed; it retries in {Interval}.", Interval);
             }
         }
+    }
+
+    /// <summary>Per source, the smallest position any job's checkpoint has read it to (no job: no limit).</summary>
+    public static async Task<Func<QualifiedName, long>> HorizonsAsync(JobCommitter jobs, CancellationToken cancellationToken)
+    {
+        var horizons = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var stored in await jobs.CheckpointsAsync(cancellationToken))
+        {
+            if (JobCheckpoint.Parse(stored) is not { } checkpoint)
+                continue;
+            foreach (var (source, read) in checkpoint.Sources)
+                horizons[source] = Math.Min(horizons.GetValueOrDefault(source, long.MaxValue), read.Position);
+        }
+        return source => horizons.GetValueOrDefault(source.ToString(), long.MaxValue);
     }
 }
