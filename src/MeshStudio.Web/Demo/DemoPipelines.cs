@@ -5,22 +5,21 @@ internal static class DemoPipelines
 {
     public const string Sales = """
         CREATE SOURCE sales.orders (order_id VARCHAR, ts TIMESTAMP, customer_id VARCHAR, country VARCHAR,
-                                    amount DOUBLE, email VARCHAR, product VARCHAR, session_id VARCHAR)
+                                    amount DECIMAL(12,2), email VARCHAR, product VARCHAR, session_id VARCHAR)
           WITH (format = 'json', ingest = 'http', event_time = 'ts', watermark = '5 seconds');
 
         CREATE JOB sales.revenue_by_country_job WITH (run_interval = '2 seconds') AS
         INSERT INTO sales.revenue_by_country KEY (country)
         SELECT align(country, 'country') AS country,
-               round(sum(amount), 2) AS revenue, count(*) AS orders, max(ts) AS last_order_at
+               sum(amount) AS revenue, count(*) AS orders, max(ts) AS last_order_at
         FROM sales.orders
         GROUP BY ALL
-        ORDER BY revenue DESC
         WITH EXPECTATION positive_amount EXPECT amount >= 0 ON VIOLATION DROP
         WITH EXPECTATION known_country EXPECT country IS NOT NULL ON VIOLATION WARN;
 
         CREATE JOB sales.customer_orders_job WITH (run_interval = '1 minute') AS
         INSERT INTO sales.customer_orders KEY (customer_id)
-        SELECT customer_id, any_value(email) AS email, count(*) AS orders, round(sum(amount), 2) AS total_spend
+        SELECT customer_id, any_value(email) AS email, count(*) AS orders, sum(amount) AS total_spend
         FROM sales.orders
         GROUP BY customer_id;
         """;
