@@ -109,6 +109,20 @@ public sealed partial class SourcesPage : UserPage
         return Task.CompletedTask;
     }
 
+    /// <summary>The file name a user recognises: uploads lose their folder and time stamp prefix.</summary>
+    private static string ShownName(string file)
+    {
+        var name = Path.GetFileName(file);
+        return file.StartsWith(FileIngester.UploadsFolder + "/", StringComparison.Ordinal) && name.Length > 18 && name[17] == '-' ? name[18..] : file;
+    }
+
+    /// <summary>The reason without the "line N: " prefix the Line column already shows.</summary>
+    private static string ReasonText(QuarantinedRow row)
+    {
+        var colon = row.Reason.IndexOf(": ", StringComparison.Ordinal);
+        return row.Line is not null && colon > 0 && colon < 20 ? row.Reason[(colon + 2)..] : row.Reason;
+    }
+
     private static string Accept(string format) => format switch
     {
         "csv" => ".csv,.txt",
