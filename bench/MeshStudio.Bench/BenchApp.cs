@@ -10,17 +10,17 @@ namespace MeshStudio.Bench;
 
 /// <summary>
 /// The real app on Kestrel (loopback, random port) over a fresh temp data folder, Development environment
-/// (demo users, tokens and API keys), with the order simulator, the job scheduler and background segment
-/// compaction off, so nothing but the benchmark's own requests runs.
+/// (demo users, tokens and API keys), with the order simulator and background segment compaction off, and the job
+/// scheduler off unless a workload needs it, so nothing but the benchmark's own requests runs.
 /// </summary>
 public sealed class BenchApp : IAsyncDisposable
 {
     private readonly Factory _factory;
 
-    private BenchApp(string dataPath)
+    private BenchApp(string dataPath, bool scheduler)
     {
         DataPath = dataPath;
-        _factory = new Factory(dataPath);
+        _factory = new Factory(dataPath, scheduler);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -29,6 +29,9 @@ public sealed class BenchApp : IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary>The hosted app's services (e.g. its event store).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public string BaseUrl { get; }
 
     /// <summary>The folder holding the ingested segments of a source.</summary>
@@ -36,12 +39,13 @@ public sealed class BenchApp : IAsyncDisposable
 
     public string ProductDirectory(string domain, string product) => Path.Combine(DataPath, "lake", domain, "products", product);
 
-    public static BenchApp Start()
+    /// <param name="scheduler">Run jobs on their <c>run_interval</c> (off: jobs run only on deploy and on demand).</param>
+    public static BenchApp Start(bool scheduler = false)
     {
         // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working
         // directory, which `dotnet run` leaves at the caller's folder.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        return new(Path.Combine(Path.GetTempPath(), "meshstudio-bench", Guid.NewGuid().ToString("N")));
+        return new(Path.Combine(Path.GetTempPath(), "meshstudio-bench", Guid.NewGuid().ToString("N")), scheduler);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,14 +61,14 @@ public sealed class BenchApp : IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string dataPath) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataPath, bool scheduler) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("MeshStudio:DataPath", dataPath);
             builder.UseSetting("MeshStudio:Simulator:Enabled", "false");
-            builder.UseSetting("MeshStudio:Jobs:SchedulerEnabled", "false");
+            builder.UseSetting("MeshStudio:Jobs:SchedulerEnabled", scheduler ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
             builder.ConfigureServices(services =>

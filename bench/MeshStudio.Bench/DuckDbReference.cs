@@ -51,12 +51,28 @@ public static class DuckDbReference
 
     public static string ReadParquetSql(string glob) => $"SELECT * FROM read_parquet({Literal(glob)})";
 
-    private static DuckDBConnection Open()
+    /// <summary>Runs statements on <paramref name="connection"/>.</summary>
+    public static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static long ScalarLong(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An in-memory DuckDB with default settings (all cores).</summary>
+    public static DuckDBConnection Open()
     {
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         return connection;
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

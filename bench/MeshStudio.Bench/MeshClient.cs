@@ -29,24 +29,28 @@ public sealed class MeshClient(string baseUrl) : IDisposable
         {
             int index;
             while ((index = Interlocked.Increment(ref next)) < bodies.Count)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{domain}/{source}")
-                {
-                    Content = new ByteArrayContent(bodies[index]) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") } },
-                };
-                request.Headers.Add("X-Api-Key", SalesApiKey);
-                using var response = await _http.SendAsync(request);
-                var text = await response.Content.ReadAsStringAsync();
-                if (!expectSuccess)
-                    continue;
-                if (response.StatusCode != HttpStatusCode.OK)
-                    throw new InvalidOperationException($"Ingest batch {index} failed: {(int)response.StatusCode} {text}");
-                using var json = JsonDocument.Parse(text);
-                Interlocked.Add(ref accepted, json.RootElement.GetProperty("accepted").GetInt64());
-            }
+                Interlocked.Add(ref accepted, await PostBatchAsync(domain, source, bodies[index], expectSuccess));
         }
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(SendLoop)));
         return accepted;
+    }
+
+    /// <summary>Posts one NDJSON body; returns the events accepted (the answer comes once they are durable).</summary>
+    public async Task<long> PostBatchAsync(string domain, string source, byte[] body, bool expectSuccess = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{domain}/{source}")
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") } },
+        };
+        request.Headers.Add("X-Api-Key", SalesApiKey);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!expectSuccess)
+            return 0;
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Ingest into {domain}.{source} failed: {(int)response.StatusCode} {text}");
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("accepted").GetInt64();
     }
 
     /// <summary>Deploys a pipeline script as the sales analyst; returns the row count of the (last) job's first run.</summary>
@@ -65,6 +69,47 @@ public sealed class MeshClient(string baseUrl) : IDisposable
         return json.RootElement.GetProperty("statements").EnumerateArray()
             .Select(s => s.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Number ? rows.GetInt64() : 0)
             .LastOrDefault();
+    }
+
+    /// <summary><c>POST /api/jobs/{domain}/{job}/run</c>: runs the job now; returns its row count, throws if the run failed.</summary>
+    public async Task<long> RunJobAsync(string domain, string job)
+    {
+        using var json = await SendAsync(HttpMethod.Post, $"/api/jobs/{domain}/{job}/run");
+        var root = json.RootElement;
+        if (!root.GetProperty("succeeded").GetBoolean())
+            throw new InvalidOperationException($"Job {domain}.{job} failed: {root.GetProperty("error")}");
+        return root.GetProperty("rows").GetInt64();
+    }
+
+    /// <summary>How the job's newest run computed its product, e.g. "incremental (merge)" or "full: …".</summary>
+    public async Task<string> LastRunModeAsync(string domain, string job)
+    {
+        using var json = await SendAsync(HttpMethod.Get, $"/api/jobs/{domain}/{job}");
+        var runs = json.RootElement.GetProperty("recentRuns");
+        return runs.GetArrayLength() == 0 ? "(no run)" : runs[0].GetProperty("mode").GetString() ?? "(no mode)";
+    }
+
+    /// <summary>Downloads a product's current snapshot as one Parquet file.</summary>
+    public async Task DownloadParquetAsync(string domain, string product, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/products/{domain}/{product}/data?format=parquet");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AnalystToken);
+        using var response = await _http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Download of {domain}.{product} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await using var file = File.Create(path);
+        await response.Content.CopyToAsync(file);
+    }
+
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AnalystToken);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"{method} {path} failed: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text);
     }
 
     /// <summary>A hub connection as the sales analyst (JSON protocol, the transport the server negotiates).</summary>
@@ -90,5 +135,12 @@ public sealed class MeshClient(string baseUrl) : IDisposable
         return (rows, values);
     }
 
+    /// <summary>A product's commits over the hub (<c>SubscribeProduct</c>), from now until cancelled.</summary>
+    public static IAsyncEnumerable<ProductChangeMessage> SubscribeProduct(HubConnection connection, string domain, string product, CancellationToken cancellationToken) =>
+        connection.StreamAsync<ProductChangeMessage>("SubscribeProduct", domain, product, cancellationToken);
+
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>What <c>SubscribeProduct</c> sends on each commit (the product's name is left out).</summary>
+public sealed record ProductChangeMessage(DateTime CommittedAt, long RowCount);

@@ -28,15 +28,29 @@ public sealed class Workload
         var events = new string[count];
         for (var i = 0; i < count; i++)
             events[i] = generator.Order(start.AddMilliseconds(i * 7));
+        return new Workload(events, ToBodies(events, batchSize));
+    }
+
+    /// <summary>Cuts events into UTF-8 NDJSON request bodies of <paramref name="batchSize"/> events.</summary>
+    public static List<byte[]> ToBodies(IReadOnlyList<string> events, int batchSize)
+    {
         var bodies = new List<byte[]>();
-        for (var offset = 0; offset < count; offset += batchSize)
+        for (var offset = 0; offset < events.Count; offset += batchSize)
         {
             var text = new StringBuilder();
-            for (var i = offset; i < Math.Min(count, offset + batchSize); i++)
+            for (var i = offset; i < Math.Min(events.Count, offset + batchSize); i++)
                 text.Append(events[i]).Append('\n');
             bodies.Add(Encoding.UTF8.GetBytes(text.ToString()));
         }
-        return new Workload(events, bodies);
+        return bodies;
+    }
+
+    /// <summary>Events as one NDJSON file.</summary>
+    public static async Task WriteNdjsonAsync(string path, IEnumerable<string> events)
+    {
+        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 20);
+        foreach (var e in events)
+            await file.WriteAsync(e + "\n");
     }
 
     /// <summary>All events as one NDJSON file, for DuckDB's reference.</summary>

@@ -1,0 +1,6 @@
+namespace MeshStudio.Bench.Workloads;
+
+public static class IncrementalCostWorkload
+{
+    public static Task RunAsync(BenchOptions options, Results results) => Task.CompletedTask;
+}
