@@ -45,6 +45,10 @@ public static partial class JobDisplay
         return Math.Round(run.RowsIn / seconds, 1);
     }
 
+    /// <summary>A run's mode without its reason: <c>full: avg() is not incremental</c> → <c>full</c>.</summary>
+    public static string ShortMode(string? mode) =>
+        mode is null ? "—" : mode.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? mode[..colon] : mode;
+
     public static string Latency(long? milliseconds) =>
         milliseconds is { } ms ? Catalog.Freshness.Duration(TimeSpan.FromMilliseconds(ms)) : "—";
 

@@ -21,6 +21,11 @@ public sealed partial class JobPage : UserPage, IDisposable
 {
     public const int RecentRuns = 30;
 
+    /// <summary>Runs listed before "Show all".</summary>
+    public const int RunsShown = 10;
+
+    private const int MaxChartLabels = 8;
+
     /// <summary>The page reloads the job this often while it is open, so runs of the scheduler show up.</summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
@@ -43,6 +48,7 @@ public sealed partial class JobPage : UserPage, IDisposable
     private bool _running;
     private PendingAction _confirm;
     private bool _showQuarantine;
+    private bool _allRuns;
     private QueryResult? _quarantine;
     private QualifiedName? _dropped;
     private List<ChartSeries<double>> _throughput = [];
@@ -158,7 +164,9 @@ public sealed partial class JobPage : UserPage, IDisposable
     private void BuildCharts()
     {
         var runs = (_job?.RecentRuns ?? []).Reverse().ToList();
-        _labels = runs.Select(r => r.StartedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).ToArray();
+        // At most about eight time labels: thirty squeezed under a chart cannot be read.
+        var every = Math.Max(1, (int)Math.Ceiling(runs.Count / (double)MaxChartLabels));
+        _labels = runs.Select((r, i) => (runs.Count - 1 - i) % every == 0 ? r.StartedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "").ToArray();
         _throughput = [new ChartSeries<double> { Name = "Rows in / s", Data = runs.Select(r => JobDisplay.Throughput(r) ?? 0).ToArray() }];
         _latency = [new ChartSeries<double> { Name = "Latency (ms)", Data = runs.Select(r => (double)(r.LatencyMs ?? 0)).ToArray() }];
     }
