@@ -34,11 +34,17 @@ public sealed class EntitlementServiceTests : IAsyncLifetime
         var grant = await _ctx.Entitlements.GrantForAsync(_ctx.Sam, Ct);
 
         var orders = Assert.Single(grant.Relations, r => r.Name == Q("sales.orders"));
-        var customers = Assert.Single(grant.Relations, r => r.Name == Q("sales.customers"));
         Assert.Equal(RelationKind.IngestedSource, orders.Kind);
         Assert.Equal(["order_id", "ts", "amount"], orders.Columns!.Select(c => c.Name));
-        Assert.Equal((RelationKind.FileSource, "customers/*.csv", "csv"), (customers.Kind, customers.Location, customers.Format));
-        Assert.Null(customers.Columns);
+        // A file source without a schema yet (no file ingested) cannot be read, and says why.
+        Assert.DoesNotContain(grant.Relations, r => r.Name == Q("sales.customers"));
+        Assert.Contains("no schema yet", Assert.Single(grant.Denied!, d => d.Name == Q("sales.customers")).Reason, StringComparison.Ordinal);
+
+        // Once its first file gave it columns, it is read from its ingested segments like an HTTP source.
+        await _ctx.Sources.ApplyFileSchemaAsync(Q("sales.customers"), [new("id", "INTEGER")], ["added column id INTEGER"], "customers/a.csv", Ct);
+        var customers = Assert.Single((await _ctx.Entitlements.GrantForAsync(_ctx.Sam, Ct)).Relations, r => r.Name == Q("sales.customers"));
+        Assert.Equal((RelationKind.IngestedSource, "csv"), (customers.Kind, customers.Format));
+        Assert.Equal(["id"], customers.Columns!.Select(c => c.Name));
     }
 
     [Fact]
