@@ -1,8 +1,11 @@
+using MeshStudio.Catalog;
+using MeshStudio.Engine;
 using MeshStudio.Web.Execution;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -40,6 +43,19 @@ public sealed class BenchApp : IAsyncDisposable
     public string ProductDirectory(string domain, string product) => Path.Combine(DataPath, "lake", domain, "products", product);
 
     /// <param name="scheduler">Run jobs on their <c>run_interval</c> (off: jobs run only on deploy and on demand).</param>
+    /// <summary>
+    /// The Parquet files of a product's current snapshot, as the catalog records it (read straight from the lake, not
+    /// through the download route).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SnapshotFilesAsync(string domain, string product)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<MeshDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var location = await db.Products.Where(p => p.Domain!.Name == domain && p.Name == product).Select(p => p.SnapshotLocation).SingleAsync()
+                       ?? throw new InvalidOperationException($"{domain}.{product} has no snapshot.");
+        return Directory.GetFiles(Services.GetRequiredService<LakeLayout>().ResolveLocation(location), "*.parquet", SearchOption.AllDirectories);
+    }
+
     public static BenchApp Start(bool scheduler = false)
     {
         // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working

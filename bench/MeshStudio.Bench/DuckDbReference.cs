@@ -66,6 +66,20 @@ public static class DuckDbReference
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Compares Parquet files (a product's snapshot) with an oracle query as multisets: the rows of each, and the rows
+    /// of each that the other lacks (<c>EXCEPT ALL</c> both ways).
+    /// </summary>
+    public static (long Rows, long OracleRows, long Extra, long Missing) Compare(DuckDBConnection connection, IEnumerable<string> parquet, string oracleSql)
+    {
+        var product = $"(SELECT * FROM read_parquet([{string.Join(", ", parquet.Select(Literal))}], union_by_name = true))";
+        var oracle = $"({oracleSql})";
+        return (ScalarLong(connection, $"SELECT count(*) FROM {product}"),
+            ScalarLong(connection, $"SELECT count(*) FROM {oracle}"),
+            ScalarLong(connection, $"SELECT count(*) FROM (SELECT * FROM {product} EXCEPT ALL SELECT * FROM {oracle})"),
+            ScalarLong(connection, $"SELECT count(*) FROM (SELECT * FROM {oracle} EXCEPT ALL SELECT * FROM {product})"));
+    }
+
     /// <summary>An in-memory DuckDB with default settings (all cores).</summary>
     public static DuckDBConnection Open()
     {

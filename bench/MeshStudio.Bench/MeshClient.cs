@@ -89,18 +89,6 @@ public sealed class MeshClient(string baseUrl) : IDisposable
         return runs.GetArrayLength() == 0 ? "(no run)" : runs[0].GetProperty("mode").GetString() ?? "(no mode)";
     }
 
-    /// <summary>Downloads a product's current snapshot as one Parquet file.</summary>
-    public async Task DownloadParquetAsync(string domain, string product, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/products/{domain}/{product}/data?format=parquet");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AnalystToken);
-        using var response = await _http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"Download of {domain}.{product} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        await using var file = File.Create(path);
-        await response.Content.CopyToAsync(file);
-    }
-
     private async Task<JsonDocument> SendAsync(HttpMethod method, string path)
     {
         using var request = new HttpRequestMessage(method, path);
