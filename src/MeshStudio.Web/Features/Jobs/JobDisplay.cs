@@ -30,11 +30,20 @@ public static partial class JobDisplay
         if (job.RunIntervalSeconds is not { } interval)
             return new FreshnessStatus($"updated {age}", Color.Default, "The job runs on demand, so its product has no freshness target.");
         var target = TimeSpan.FromSeconds(interval * StaleAfterIntervals);
-        var explanation = $"Target: updated within {StaleAfterIntervals}× the run interval ({Catalog.Freshness.Duration(target)}); products have no freshness SLA of their own yet.";
+        var explanation = $"Target: updated within {StaleAfterIntervals}× the run interval ({Span(target)}); products have no freshness SLA of their own yet.";
         return nowUtc - updated <= target
             ? new FreshnessStatus($"fresh · updated {age}", Color.Success, explanation)
             : new FreshnessStatus($"stale · updated {age}", Color.Error, explanation);
     }
+
+    /// <summary>A whole span in its largest exact unit: 6 s, 3 min, 90 s, 3 h.</summary>
+    public static string Span(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 60 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s"),
+        _ when span.TotalHours >= 1 && span.TotalMinutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0} h"),
+        _ when span.TotalSeconds % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} s"),
+    };
 
     /// <summary>Input rows per second of a run (null when it recorded no input).</summary>
     public static double? Throughput(JobRunView run)

@@ -43,7 +43,7 @@ public sealed class JobPageTests
         Assert.Equal("v2", cut.ByTestId("job-version").TextContent);
         Assert.Equal("sales.revenue", cut.ByTestId("job-product").TextContent);
         Assert.StartsWith("fresh", cut.ByTestId("freshness-status").TextContent, StringComparison.Ordinal);
-        Assert.Contains("3× the run interval (3 min 0 s)", cut.ByTestId("freshness").TextContent, StringComparison.Ordinal);
+        Assert.Contains("3× the run interval (3 min)", cut.ByTestId("freshness").TextContent, StringComparison.Ordinal);
         Assert.Contains("positive_amount · DROP · 0 violations", cut.ByTestId("expectations").TextContent, StringComparison.Ordinal);
         var runs = cut.FindAll("[data-testid='run-row']");
         Assert.Equal(2, runs.Count);
@@ -106,9 +106,9 @@ public sealed class JobPageTests
         Assert.Equal("failing", cut.WaitForTestId("job-status").TextContent);
         Assert.Equal("Binder Error: Referenced column \"amout\" not found", cut.ByTestId("job-error-message").TextContent);
         Assert.Equal("Line 3, column 52 of the job's SQL:", cut.ByTestId("job-error-position").TextContent);
-        var excerpt = cut.ByTestId("job-error").QuerySelector("pre")!.TextContent;
-        Assert.Contains("  3SELECT country, sum(amount) AS revenue, count(*) AS orders, max(amount) AS biggest", excerpt, StringComparison.Ordinal);
-        Assert.Contains(new string(' ', 51) + "^", excerpt, StringComparison.Ordinal);
+        var hit = cut.ByTestId("job-error").QuerySelector(".hit")!.TextContent;
+        Assert.Equal("3SELECT country, sum(amount) AS revenue, count(*) AS orders, max(amount) AS biggest", hit);
+        Assert.Equal(new string(' ', 51) + "^", cut.ByTestId("error-caret").TextContent);
     }
 
     [Theory]
