@@ -102,22 +102,6 @@ public sealed class LakeLayout
         return full;
     }
 
-    /// <summary>
-    /// The absolute glob of a file source, relative to its domain's inbox.
-    /// Rejects rooted globs and <c>..</c> segments.
-    /// </summary>
-    public string ResolveInboxGlob(string domain, string glob)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(glob);
-        var normalized = glob.Replace('\\', '/');
-        if (normalized.StartsWith('/') || Path.IsPathRooted(glob) || normalized.Contains(':', StringComparison.Ordinal))
-            throw new ArgumentException($"Path '{glob}' must be relative to the domain inbox.", nameof(glob));
-        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length == 0 || segments.Any(s => s is ".." or "."))
-            throw new ArgumentException($"Path '{glob}' may not contain '.' or '..' segments.", nameof(glob));
-        return Path.Combine([InboxDirectory(domain), .. segments]);
-    }
-
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
     public static bool IsInside(string path, string folder)
     {

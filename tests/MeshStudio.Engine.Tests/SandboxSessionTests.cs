@@ -151,26 +151,6 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
         Assert.Equal(0L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.margins")));
     }
 
-    [Fact]
-    public void Open_FileSource_ReadsCsvUnderInbox()
-    {
-        var inbox = lake.Layout.InboxDirectory("crm");
-        Directory.CreateDirectory(Path.Combine(inbox, "customers"));
-        File.WriteAllText(Path.Combine(inbox, "customers", "a.csv"), "id,name\n1,Ann\n2,Bob\n");
-        var grant = new SessionGrant([new ReadableRelation(new("crm", "customers"), RelationKind.FileSource, Location: "customers/*.csv", Format: "csv")]);
-        using var session = SandboxSession.Open(lake.Layout, new QueryLimits(), grant);
-        Assert.Equal(2L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM crm.customers")));
-    }
-
-    [Fact]
-    public void Open_FileSourceWithNoFiles_FailsClearlyAtQueryTime()
-    {
-        var grant = new SessionGrant([new ReadableRelation(new("crm", "leads"), RelationKind.FileSource, Location: "leads/*.json", Format: "json")]);
-        using var session = SandboxSession.Open(lake.Layout, new QueryLimits(), grant);
-        var ex = Refused(session, "SELECT * FROM crm.leads");
-        Assert.Contains("No files match", ex.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("../marketing/products/campaigns/snap-1/")]
     [InlineData("sales/products/revenue/../../../marketing/")]
@@ -185,13 +165,6 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
     public void Open_ProductLocationOfAnotherProduct_IsRejected()
     {
         var grant = new SessionGrant([new ReadableRelation(LakeFixture.Revenue, RelationKind.Product, Location: lake.CampaignsLocation)]);
-        Assert.Throws<ArgumentException>(() => SandboxSession.Open(lake.Layout, new QueryLimits(), grant));
-    }
-
-    [Fact]
-    public void Open_FileSourceGlobWithDotDot_IsRejected()
-    {
-        var grant = new SessionGrant([new ReadableRelation(new("crm", "x"), RelationKind.FileSource, Location: "../../marketing/*", Format: "csv")]);
         Assert.Throws<ArgumentException>(() => SandboxSession.Open(lake.Layout, new QueryLimits(), grant));
     }
 

@@ -11,7 +11,6 @@ namespace MeshStudio.Core.Execution;
 /// <param name="Columns">Declared columns (required for ingested sources; null means infer).</param>
 /// <param name="Location">
 /// For <see cref="RelationKind.Product"/>: the snapshot folder relative to the lake root (null: no data yet).
-/// For <see cref="RelationKind.FileSource"/>: the glob relative to the domain's inbox.
 /// For <see cref="RelationKind.Quarantine"/>: the run's quarantine folder relative to the lake root.
 /// Unused for <see cref="RelationKind.IngestedSource"/>.
 /// </param>

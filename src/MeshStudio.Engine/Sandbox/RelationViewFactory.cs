@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using DuckDB.NET.Data;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
@@ -19,10 +18,9 @@ public static partial class RelationViewFactory
     private static partial Regex SimpleType();
 
     /// <summary>
-    /// Builds the view of <paramref name="relation"/>. <paramref name="connection"/> is an unlocked session
-    /// used to check whether any file matches (DuckDB's readers fail on an empty glob).
+    /// Builds the view of <paramref name="relation"/>.
     /// </summary>
-    public static RelationView Create(ReadableRelation relation, LakeLayout layout, DuckDBConnection connection)
+    public static RelationView Create(ReadableRelation relation, LakeLayout layout)
     {
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(layout);
@@ -34,7 +32,6 @@ public static partial class RelationViewFactory
         var (body, directory) = relation.Kind switch
         {
             RelationKind.IngestedSource => IngestedSource(relation, layout),
-            RelationKind.FileSource => FileSource(relation, layout, connection),
             RelationKind.Product => Product(relation, layout),
             RelationKind.Quarantine => Quarantine(relation, layout),
             _ => throw new ArgumentOutOfRangeException(nameof(relation), relation.Kind, "Unknown relation kind."),
@@ -86,28 +83,6 @@ public static partial class RelationViewFactory
         return (body, directory);
     }
 
-    private static (string Body, string Directory) FileSource(ReadableRelation relation, LakeLayout layout, DuckDBConnection connection)
-    {
-        if (string.IsNullOrWhiteSpace(relation.Location))
-            throw new ArgumentException($"File source {relation.Name} needs a path under the inbox.", nameof(relation));
-        var glob = layout.ResolveInboxGlob(relation.Name.Domain, relation.Location);
-        var reader = (relation.Format ?? "json").ToLowerInvariant() switch
-        {
-            "json" or "ndjson" or "jsonl" => "read_json_auto",
-            "csv" => "read_csv_auto",
-            "parquet" => "read_parquet",
-            var other => throw new ArgumentException($"Unknown file format '{other}' for {relation.Name}.", nameof(relation)),
-        };
-        string body;
-        if (AnyFile(connection, glob))
-            body = $"SELECT * FROM {reader}({SqlText.PathLiteral(glob)})";
-        else if (relation.Columns is { Count: > 0 } columns)
-            body = EmptySelect(columns);
-        else
-            body = $"SELECT error({SqlText.Literal($"No files match '{relation.Location}' in the {relation.Name.Domain} inbox yet.")}) AS no_data";
-        return (body, layout.InboxDirectory(relation.Name.Domain));
-    }
-
     private static (string Body, string Directory) Product(ReadableRelation relation, LakeLayout layout)
     {
         if (relation.Location is null)
@@ -155,12 +130,5 @@ public static partial class RelationViewFactory
         return SimpleType().IsMatch(type)
             ? type
             : throw new ArgumentException($"Column '{column.Name}' has an unsupported type '{column.Type}'.", nameof(column));
-    }
-
-    private static bool AnyFile(DuckDBConnection connection, string glob)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM glob({SqlText.PathLiteral(glob)})";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }

@@ -68,7 +68,7 @@ public sealed class SandboxSession : IDisposable
             var schemas = new HashSet<string>(StringComparer.Ordinal);
             foreach (var relation in grant.Relations)
             {
-                var view = RelationViewFactory.Create(relation, layout, connection);
+                var view = RelationViewFactory.Create(relation, layout);
                 if (schemas.Add(view.Name.Domain))
                     Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(view.Name.Domain)}");
                 foreach (var sql in view.CreateSql)

@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Search;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Products;
 using MeshStudio.Web.Execution;
 using MeshStudio.Web.Security;
 
@@ -32,7 +33,7 @@ public static class ProductEndpoints
         products.MapGet("/{domain}/{name}/data", async (
                 string domain, string name, string? format, int? page, int? pageSize,
                 HttpContext context, UserContextResolver users, ProductService service, ExecutionService execution,
-                ProductFiles files, AuditLog audit) =>
+                SnapshotExport export, AuditLog audit) =>
             {
                 var user = await context.UserAsync(users);
                 var qualified = Name(domain, name);
@@ -46,7 +47,7 @@ public static class ProductEndpoints
                 switch (format ?? "json")
                 {
                     case "parquet":
-                        var file = files.SnapshotFile(product.SnapshotLocation);
+                        var file = product.SnapshotLocation is null ? null : export.OpenSingleFile(product.SnapshotLocation);
                         return file is null
                             ? Results.Problem(statusCode: 404, title: "No data yet", detail: $"{qualified} has no committed snapshot yet.")
                             : Results.File(file, "application/vnd.apache.parquet", $"{qualified.Domain}.{qualified.Name}.parquet");

@@ -115,7 +115,7 @@ public sealed class JobRunner(
         grant.Relations.FirstOrDefault(r => string.Equals(r.Name.ToString(), name, StringComparison.OrdinalIgnoreCase))?.Kind switch
         {
             RelationKind.IngestedSource => InputRole.Stream,
-            RelationKind.Product or RelationKind.FileSource => InputRole.Table,
+            RelationKind.Product => InputRole.Table,
             _ => InputRole.Unknown,
         };
 

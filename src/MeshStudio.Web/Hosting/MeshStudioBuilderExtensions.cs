@@ -42,7 +42,7 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<QuarantineBrowser>();
         builder.Services.AddSingleton<PipelineDeployer>();
-        builder.Services.AddSingleton<ProductFiles>();
+        builder.Services.AddSingleton<MeshStudio.Engine.Products.SnapshotExport>();
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddSingleton<FileSourceIngestion>();
         builder.Services.AddHostedService<InboxIngestionService>();

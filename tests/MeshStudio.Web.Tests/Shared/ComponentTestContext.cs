@@ -73,7 +73,6 @@ public sealed class ComponentTestContext : IAsyncDisposable
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
-        services.AddSingleton<ProductFiles>();
         services.AddSingleton<MeshStudio.Web.Ingestion.FileSourceIngestion>();
 
         await context.SeedAsync();
