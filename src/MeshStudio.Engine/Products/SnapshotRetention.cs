@@ -29,7 +29,11 @@ public sealed partial class SnapshotRetention
     private static partial Regex SnapshotFolder();
 
     /// <summary>Deletes the product's snapshots older than <paramref name="keep"/> except the current one; returns how many.</summary>
-    public int DeleteExpired(QualifiedName product, string currentLocation, TimeSpan keep)
+    public int DeleteExpired(QualifiedName product, string currentLocation, TimeSpan keep) =>
+        DeleteExpired(product, currentLocation, keep, keep);
+
+    /// <summary>As above; runs' quarantine folders are kept for <paramref name="quarantineKeep"/> instead.</summary>
+    public int DeleteExpired(QualifiedName product, string currentLocation, TimeSpan keep, TimeSpan quarantineKeep)
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentException.ThrowIfNullOrWhiteSpace(currentLocation);
@@ -68,7 +72,7 @@ public sealed partial class SnapshotRetention
             if (TryDelete(folder))
                 deleted++;
         }
-        DeleteExpiredQuarantine(productDirectory, Path.GetFileName(current), cutoff);
+        DeleteExpiredQuarantine(productDirectory, Path.GetFileName(current), _time.GetUtcNow().UtcDateTime - quarantineKeep);
         return deleted;
     }
 

@@ -98,7 +98,8 @@ public sealed class JobRunner(
                 return new JobRunOutcome(false, 0, new SqlError("The run was superseded by a backfill or a new version of the job; the next run starts over."));
             }
             changes.Publish(new ProductChange(statement.Target, finished, snapshot.RowCount));
-            retention.DeleteExpired(statement.Target, snapshot.Location, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
+            retention.DeleteExpired(statement.Target, snapshot.Location,
+                TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes), TimeSpan.FromDays(options.Value.Jobs.QuarantineRetentionDays));
             return new JobRunOutcome(true, snapshot.RowCount, null) { Expectations = snapshot.Expectations, RowsIn = rowsIn, Mode = run.Plan.Description };
         }
         catch (ExpectationFailedException e)

@@ -38,6 +38,9 @@ public sealed class JobOptions
 
     /// <summary>Earlier snapshots of a product stay readable (time travel, running queries) this long.</summary>
     public int SnapshotRetentionMinutes { get; set; } = 10;
+
+    /// <summary>The rows expectations and late-event checks quarantined stay browsable this long.</summary>
+    public int QuarantineRetentionDays { get; set; } = 7;
 }
 
 public sealed class QueryOptions
