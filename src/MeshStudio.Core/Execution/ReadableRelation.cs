@@ -24,6 +24,10 @@ namespace MeshStudio.Core.Execution;
 /// checkpoint are loaded into the session once, so that expectations, counters and the SELECT read them without
 /// parsing again. Null: every event.
 /// </param>
+/// <param name="SnapshotOf">
+/// For <see cref="RelationKind.Product"/> under a generated name (time travel, <c>SNAPSHOT(p, …)</c>): the product whose
+/// earlier snapshot <paramref name="Location"/> is; the location must be one of its snapshots. Null: <paramref name="Name"/> itself.
+/// </param>
 public sealed record ReadableRelation(
     QualifiedName Name,
     RelationKind Kind,
@@ -31,4 +35,5 @@ public sealed record ReadableRelation(
     string? Location = null,
     string? Format = null,
     string? Filter = null,
-    SegmentRange? Range = null);
+    SegmentRange? Range = null,
+    QualifiedName? SnapshotOf = null);

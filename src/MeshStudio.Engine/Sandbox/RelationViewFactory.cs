@@ -95,8 +95,9 @@ public static partial class RelationViewFactory
             return (empty, layout.ProductDirectory(relation.Name));
         }
         var folder = layout.ResolveLocation(relation.Location);
-        if (!LakeLayout.IsInside(folder, layout.ProductDirectory(relation.Name)))
-            throw new ArgumentException($"Location '{relation.Location}' is not a snapshot of {relation.Name}.", nameof(relation));
+        var owner = relation.SnapshotOf ?? relation.Name; // an earlier snapshot under a generated name (time travel)
+        if (!LakeLayout.IsInside(folder, layout.ProductDirectory(owner)))
+            throw new ArgumentException($"Location '{relation.Location}' is not a snapshot of {owner}.", nameof(relation));
         // Every Parquet file below the snapshot folder, Hive partition folders included; files written by
         // different runs are combined by column name.
         var body = $"SELECT * FROM read_parquet({SqlText.PathLiteral(Path.Combine(folder, "**", "*.parquet"))}, union_by_name = true)";
