@@ -17,6 +17,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<DomainMember> DomainMembers => Set<DomainMember>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductSnapshot> ProductSnapshots => Set<ProductSnapshot>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<JobVersion> JobVersions => Set<JobVersion>();
@@ -51,6 +52,8 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         builder.Entity<AccessRequest>().HasIndex(r => r.Status);
         builder.Entity<Review>().HasIndex(r => new { r.ProductId, r.Status });
         builder.Entity<Product>().HasIndex(p => p.Status);
+        builder.Entity<ProductSnapshot>().HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ProductSnapshot>().HasIndex(s => new { s.ProductId, s.CommittedAt });
 
         Json(builder.Entity<Source>().Property(s => s.Columns));
         Json(builder.Entity<Product>().Property(p => p.Columns));

@@ -129,10 +129,58 @@ public sealed partial class ProductService(IDbContextFactory<MeshDbContext> dbFa
         entity.SnapshotLocation = snapshot.Location;
         entity.RowCount = snapshot.RowCount;
         entity.LastUpdatedAt = now;
+        // The history behind time travel: one entry per commit, pruned like the lake's folders (older than the
+        // retention, except the current snapshot).
+        db.ProductSnapshots.Add(new ProductSnapshot
+        {
+            ProductId = entity.Id,
+            Location = snapshot.Location,
+            RowCount = snapshot.RowCount,
+            CommittedAt = now,
+        });
         await db.SaveChangesAsync(ct);
+        var cutoff = now - ProductHistoryOptions.From(db).Retention;
+        await db.ProductSnapshots
+            .Where(s => s.ProductId == entity.Id && s.CommittedAt < cutoff && s.Location != snapshot.Location)
+            .ExecuteDeleteAsync(ct);
         if (entity.Status == ProductStatus.Published)
             await SearchIndex.SyncAsync(db, entity.Id, ct);
         return previous;
+    }
+
+    /// <summary>
+    /// The kept snapshots of a product whose data the user may read, newest (current) first, for time travel.
+    /// Null when the product does not exist or the user may not see it; <see cref="AccessDeniedException"/> when they
+    /// may see it but not read its data.
+    /// </summary>
+    public async Task<ProductHistory?> HistoryAsync(UserContext user, QualifiedName name, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking()
+            .Where(p => p.Domain!.Name == name.Domain && p.Name == name.Name)
+            .Select(p => new { p.Id, p.Status, p.SnapshotLocation, p.RowCount, p.LastUpdatedAt })
+            .SingleOrDefaultAsync(ct);
+        if (product is null || !AccessRules.CanSeeProduct(user, name.Domain, product.Status))
+            return null;
+        var grants = await GrantQueries.ActiveGrantsAsync(db, user.UserId, time.GetUtcNow().UtcDateTime, ct);
+        if (!AccessRules.CanReadProductData(user, name.Domain, product.Status, grants.ContainsKey(product.Id)))
+            throw new AccessDeniedException($"You have no access to {name}. Request access on its marketplace page.");
+
+        var rows = await db.ProductSnapshots.AsNoTracking()
+            .Where(s => s.ProductId == product.Id)
+            .Select(s => new { s.Id, s.Location, s.RowCount, s.CommittedAt })
+            .ToListAsync(ct);
+        var entries = rows
+            .OrderByDescending(s => s.CommittedAt).ThenByDescending(s => s.Id)
+            .Select(s => (s.Location, s.RowCount, s.CommittedAt))
+            .ToList();
+        // A current snapshot committed before the history was kept still counts as the newest one.
+        if (product.SnapshotLocation is { } current && entries.All(e => e.Location != current))
+            entries.Insert(0, (current, product.RowCount, product.LastUpdatedAt ?? DateTime.MinValue));
+        var snapshots = entries
+            .Select((e, i) => new ProductSnapshotInfo(i, e.Location, e.RowCount, e.CommittedAt, e.Location == product.SnapshotLocation))
+            .ToList();
+        return new ProductHistory(snapshots, ProductHistoryOptions.From(db).Retention);
     }
 
     /// <summary>Edits title, Markdown description and tags (authors of the domain).</summary>

@@ -1,9 +1,13 @@
 using System.Runtime.CompilerServices;
 using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
+using MeshStudio.Engine;
+using MeshStudio.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MeshStudio.Web.Execution;
 
@@ -11,9 +15,13 @@ namespace MeshStudio.Web.Execution;
 /// Runs a user's read-only SQL with exactly that user's entitlements. The Studio and the SignalR hub
 /// and the REST API are consumers of this one service.
 /// </summary>
-public sealed class ExecutionService(EntitlementService entitlements, IQueryEngine engine, SourceService sources)
+public sealed class ExecutionService(
+    EntitlementService entitlements, IQueryEngine engine, SourceService sources,
+    ProductService products, LakeLayout lake, IOptions<MeshStudioOptions> options)
 {
     public const int DefaultBatchSize = 500;
+
+    private readonly SnapshotResolver _snapshots = new(products, lake, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
 
     public async IAsyncEnumerable<QueryBatch> QueryAsync(
         UserContext user, string sql, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -24,9 +32,8 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
                 "CREATE SOURCE and CREATE JOB are deployed, not run as a query: use Deploy in the Studio or POST /api/domains/{domain}/pipelines.",
                 1, 1));
         }
-        var rewrite = StreamingRewriter.Rewrite(sql, await SourceEventTimes.LookupAsync(sources, sql, cancellationToken));
-        var grant = await entitlements.GrantForAsync(user, cancellationToken);
-        await using var batches = engine.StreamAsync(grant, rewrite.Sql, Math.Clamp(batchSize, 1, 10_000), cancellationToken)
+        var (grant, rewrite, map) = await PrepareAsync(user, sql, cancellationToken);
+        await using var batches = engine.StreamAsync(grant, rewrite, Math.Clamp(batchSize, 1, 10_000), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -35,9 +42,9 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
                 if (!await batches.MoveNextAsync())
                     break;
             }
-            catch (SqlException e) when (rewrite.Changed)
+            catch (SqlException e)
             {
-                throw new SqlException(rewrite.MapError(e.Error));
+                throw new SqlException(map(e.Error));
             }
             yield return batches.Current;
         }
@@ -47,12 +54,12 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
     public async Task<SqlError?> ValidateAsync(UserContext user, string query, CancellationToken cancellationToken)
     {
         const string describe = "DESCRIBE ";
-        var grant = await entitlements.GrantForAsync(user, cancellationToken);
-        var eventTimes = await SourceEventTimes.LookupAsync(sources, query, cancellationToken);
-        StreamingRewrite rewrite;
+        SessionGrant grant;
+        string rewrite;
+        Func<SqlError, SqlError> map;
         try
         {
-            rewrite = StreamingRewriter.Rewrite(query, eventTimes);
+            (grant, rewrite, map) = await PrepareAsync(user, query, cancellationToken);
         }
         catch (SqlException e)
         {
@@ -60,17 +67,37 @@ public sealed class ExecutionService(EntitlementService entitlements, IQueryEngi
         }
         try
         {
-            await foreach (var _ in engine.StreamAsync(grant, describe + rewrite.Sql, 100, cancellationToken))
+            await foreach (var _ in engine.StreamAsync(grant, describe + rewrite, 100, cancellationToken))
             {
             }
             return null;
         }
         catch (SqlException e)
         {
-            return rewrite.MapError(e.Error is { Line: 1, Column: > 0 } error
+            return map(e.Error is { Line: 1, Column: > 0 } error
                 ? error with { Column = Math.Max(1, error.Column.Value - describe.Length) }
                 : e.Error);
         }
+    }
+
+    /// <summary>
+    /// The user's grant (plus the earlier snapshots their <c>SNAPSHOT(…)</c> calls read), the SQL to run with the
+    /// dialect's extensions rewritten, and how to position an error of that SQL in the user's text.
+    /// </summary>
+    private async Task<(SessionGrant Grant, string Sql, Func<SqlError, SqlError> MapError)> PrepareAsync(
+        UserContext user, string sql, CancellationToken cancellationToken)
+    {
+        var (snapshots, grant) = await _snapshots.ResolveAsync(user, sql, await entitlements.GrantForAsync(user, cancellationToken), cancellationToken);
+        StreamingRewrite rewrite;
+        try
+        {
+            rewrite = StreamingRewriter.Rewrite(snapshots.Sql, await SourceEventTimes.LookupAsync(sources, snapshots.Sql, cancellationToken));
+        }
+        catch (SqlException e)
+        {
+            throw new SqlException(snapshots.Text.MapError(e.Error));
+        }
+        return (grant, rewrite.Sql, error => snapshots.Text.MapError(rewrite.MapError(error)));
     }
 
     /// <summary>
