@@ -99,7 +99,7 @@ public static class JobEndpoints
     private static async Task<JobRunResponse> RunAsync(JobRunner runner, QualifiedName job, CancellationToken cancellationToken)
     {
         var outcome = await runner.RunAsync(job, cancellationToken);
-        return new JobRunResponse(outcome.Succeeded, outcome.RowCount, outcome.Error?.Message, outcome.Error?.Line, outcome.Error?.Column);
+        return new JobRunResponse(outcome.Succeeded, outcome.Idle, outcome.RowCount, outcome.Error?.Message, outcome.Error?.Line, outcome.Error?.Column);
     }
 
     private static void CheckAuthor(UserContext user, QualifiedName job, string what)
@@ -116,6 +116,8 @@ public static class JobEndpoints
 }
 
 /// <summary>The outcome of a run started through the API; the error position is in the job's definition.</summary>
-public sealed record JobRunResponse(bool Succeeded, long Rows, string? Error, int? Line, int? Column);
+/// <param name="Idle">True when there was nothing new to read and no snapshot was written.</param>
+/// <param name="Rows">Rows of the snapshot the run committed (0 when idle or failed).</param>
+public sealed record JobRunResponse(bool Succeeded, bool Idle, long Rows, string? Error, int? Line, int? Column);
 
 public sealed record JobStateResponse(string Job, bool IsPaused);

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Products;
+using MeshStudio.Web.Execution;
 using MeshStudio.Web.Features.Catalog;
 using MudBlazor;
 
@@ -35,6 +37,11 @@ public static partial class JobDisplay
             ? new FreshnessStatus($"fresh · updated {age}", Color.Success, explanation)
             : new FreshnessStatus($"stale · updated {age}", Color.Error, explanation);
     }
+
+    /// <summary>What a successful run did, for the page's message.</summary>
+    public static string RunMessage(QualifiedName job, QualifiedName product, JobRunOutcome outcome) => outcome.Idle
+        ? $"{job} ran: nothing new to read since its last run, so {product} is unchanged."
+        : $"{job} ran: {outcome.RowsIn:N0} input rows read, {product} committed with {outcome.RowCount:N0} rows.";
 
     /// <summary>A whole span in its largest exact unit: 6 s, 3 min, 90 s, 3 h.</summary>
     public static string Span(TimeSpan span) => span switch

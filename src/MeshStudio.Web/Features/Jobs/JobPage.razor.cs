@@ -184,7 +184,7 @@ public sealed partial class JobPage : UserPage, IDisposable
                 var outcome = await Runner.RunAsync(job.Name, _disposed.Token);
                 await LoadAsync();
                 if (outcome.Succeeded)
-                    _action.Say(Severity.Success, $"{job.Name} ran: {job.Product} has {outcome.RowCount:N0} rows.");
+                    _action.Say(Severity.Success, JobDisplay.RunMessage(job.Name, job.Product, outcome));
                 else
                     _action.Say(Severity.Error, $"{job.Name} failed: {outcome.Error}");
             }
@@ -215,7 +215,7 @@ public sealed partial class JobPage : UserPage, IDisposable
             var outcome = await Runner.RunAsync(job.Name, _disposed.Token);
             await LoadAsync();
             if (outcome.Succeeded)
-                _action.Say(Severity.Success, $"{job.Name} backfilled: {job.Product} was recomputed from the beginning and has {outcome.RowCount:N0} rows.");
+                _action.Say(Severity.Success, $"{job.Name} backfilled: {job.Product} was recomputed from the beginning of its inputs.");
             else
                 _action.Say(Severity.Error, $"The backfill of {job.Name} failed: {outcome.Error}");
         }

@@ -85,7 +85,7 @@ public sealed partial class JobsPage : UserPage
         {
             var outcome = await Runner.RunAsync(job.Name, CancellationToken.None);
             if (outcome.Succeeded)
-                _action.Say(Severity.Success, $"{job.Name} ran: {job.Product} has {outcome.RowCount:N0} rows.");
+                _action.Say(Severity.Success, JobDisplay.RunMessage(job.Name, job.Product, outcome));
             else
                 _action.Say(Severity.Error, $"{job.Name} failed: {outcome.Error}");
             _quarantine.Remove(job.Name);
