@@ -1,31 +1,72 @@
+using System.Collections.Concurrent;
 using MeshStudio.Catalog.Jobs;
+using MeshStudio.Core.Products;
 using MeshStudio.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MeshStudio.Web.Execution;
 
-/// <summary>Runs every job whose <c>run_interval</c> has elapsed. Jobs without an interval run only on demand.</summary>
+/// <summary>
+/// Runs every job whose <c>run_interval</c> has elapsed, checking every 100 ms. Jobs run side by side (at most one
+/// run per job, at most one per core), so a slow full recompute does not delay the others' fresh data. Jobs
+/// without an interval run only on demand.
+/// </summary>
 public sealed class JobScheduler(JobService jobs, JobRunner runner, TimeProvider time, IOptions<MeshStudioOptions> options, ILogger<JobScheduler> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly int MaxParallelRuns = Math.Max(2, Environment.ProcessorCount);
+    private readonly ConcurrentDictionary<QualifiedName, Task> _running = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Jobs.SchedulerEnabled)
             return;
         using var timer = new PeriodicTimer(Tick, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var job in await jobs.DueAsync(time.GetUtcNow().UtcDateTime, stoppingToken))
-                    await runner.RunAsync(new(job.Domain!.Name, job.Name), stoppingToken);
+                try
+                {
+                    foreach (var job in await jobs.DueAsync(time.GetUtcNow().UtcDateTime, stoppingToken))
+                    {
+                        var name = new QualifiedName(job.Domain!.Name, job.Name);
+                        if (_running.Count >= MaxParallelRuns)
+                            break;
+                        if (!_running.ContainsKey(name))
+                            _running[name] = RunAsync(name, stoppingToken);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "The job scheduler's pass failed; it retries on the next tick.");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The job scheduler's pass failed; it retries on the next tick.");
-            }
+        }
+        finally
+        {
+            await Task.WhenAll(_running.Values);
+        }
+    }
+
+    private async Task RunAsync(QualifiedName job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await runner.RunAsync(job, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {Job} failed unexpectedly; it runs again at its next interval.", job);
+        }
+        finally
+        {
+            _running.TryRemove(job, out _);
         }
     }
 }
