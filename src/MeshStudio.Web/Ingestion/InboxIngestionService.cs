@@ -20,7 +20,7 @@ public sealed class InboxIngestionService(FileSourceIngestion ingestion, ILogger
             {
                 return;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or DuckDB.NET.Data.DuckDBException)
+            catch (Exception e) when (e is not OperationCanceledException) // file system or engine trouble: keep the service alive
             {
                 // Logged and retried later; back off so a persistent problem does not flood the log.
                 failures++;
