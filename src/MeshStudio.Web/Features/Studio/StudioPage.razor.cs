@@ -72,7 +72,7 @@ public sealed partial class StudioPage : IDisposable
         var sql = await _editor!.GetValueAsync();
         _deployResult = null;
         if (MeshSqlParser.ParseScript(sql) is { Succeeded: true } script
-            && script.Statements.Any(s => s is CreateJobStatement or CreateSourceStatement))
+            && script.Statements.Any(s => s is not QueryStatement))
         {
             await DeployAsync(sql, script);
             return;
@@ -119,10 +119,19 @@ public sealed partial class StudioPage : IDisposable
         try
         {
             var domain = parsed.Statements
-                .Select(s => s switch { CreateJobStatement j => j.Name.Domain, CreateSourceStatement c => c.Name.Domain, _ => null })
+                .Select(s => s switch
+                {
+                    CreateJobStatement j => j.Name.Domain,
+                    AlterJobStatement a => a.Job.Name.Domain,
+                    DropJobStatement d => d.Name.Domain,
+                    CreateSourceStatement c => c.Name.Domain,
+                    _ => null,
+                })
                 .FirstOrDefault(d => d is not null) ?? "";
             _deployResult = await Deployer.DeployAsync(_user, domain, script, _disposed.Token);
-            _deployedProduct = parsed.Statements.OfType<CreateJobStatement>().LastOrDefault()?.Target;
+            _deployedProduct = parsed.Statements
+                .Select(s => s switch { CreateJobStatement j => j.Target, AlterJobStatement a => a.Job.Target, _ => null })
+                .LastOrDefault(t => t is not null);
             await _editor!.ShowErrorsAsync(_deployResult.Errors);
             if (_deployResult.Succeeded)
             {

@@ -108,4 +108,18 @@ public sealed class StudioPageTests
 
         cut.WaitForAssertion(() => Assert.Contains("sales.us has 2 rows", cut.ByTestId("deploy-result").TextContent), ComponentTestContext.Timeout);
     }
+
+    [Fact]
+    public async Task Run_AlterJobScript_DeploysANewVersionThatRebuildsTheProduct()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        await ctx.DeploySalesProductAsync("us", "SELECT * FROM sales.orders WHERE country = 'US'");
+        ctx.SignIn("sam");
+        EditorHolds(ctx, "ALTER JOB sales.us_job AS INSERT INTO sales.us SELECT * FROM sales.orders WHERE country = 'DE'");
+        var cut = ctx.Render<StudioPage>();
+
+        cut.WaitForTestId("run").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("sales.us has 1 row", cut.ByTestId("deploy-result").TextContent), ComponentTestContext.Timeout);
+    }
 }
