@@ -58,6 +58,9 @@ public sealed class EntitlementService(IDbContextFactory<MeshDbContext> dbFactor
             else if (s.Kind == SourceKind.File && s.Columns.Count == 0)
                 denied.Add(new DeniedRelation(name,
                     $"Source {name} has no schema yet: no file has been ingested. Drop a {s.Format} file matching '{s.Path}' into the {s.Domain} inbox or upload one on the Sources page."));
+            else if (s.Columns.Count == 0)
+                denied.Add(new DeniedRelation(name,
+                    $"Source {name} has no schema yet: no events have been ingested. Its columns are inferred from the first batch sent to POST /api/ingest/{s.Domain}/{s.Name}."));
             else
                 // HTTP and file sources alike are read from their ingested segments (file drops are ingested too).
                 relations.Add(new ReadableRelation(name, RelationKind.IngestedSource, s.Columns, Format: s.Format));

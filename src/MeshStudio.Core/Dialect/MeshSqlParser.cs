@@ -106,8 +106,6 @@ public static class MeshSqlParser
         var statement = new CreateSourceStatement(name, columns, options);
         if (statement.Format is not ("json" or "csv" or "parquet"))
             throw reader.ErrorAtStart($"Unknown format '{statement.Format}': use 'json', 'csv' or 'parquet'.");
-        if (!statement.IsFileSource && columns.Count == 0)
-            throw reader.ErrorAtStart($"The HTTP source {name} needs its columns declared, e.g. CREATE SOURCE {name} (id VARCHAR, ts TIMESTAMP).");
         return statement;
     }
 

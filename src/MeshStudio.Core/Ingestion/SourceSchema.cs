@@ -1,6 +1,6 @@
 using MeshStudio.Core.Products;
 
-namespace MeshStudio.Engine.Ingestion.Files;
+namespace MeshStudio.Core.Ingestion;
 
 /// <summary>One change a file made to its source's schema.</summary>
 /// <param name="Column">The column.</param>
@@ -13,15 +13,27 @@ public sealed record SchemaChange(string Column, string? OldType, string NewType
         : $"widened column {Column} from {OldType} to {NewType}";
 }
 
-/// <summary>The source's columns after a file was reconciled with them, and what changed.</summary>
+/// <summary>The source's columns after a file or an ingest batch was reconciled with them, and what changed.</summary>
 public sealed record SchemaReconciliation(IReadOnlyList<ColumnSchema> Columns, IReadOnlyList<SchemaChange> Changes);
 
+/// <summary>How far a source column may widen when data needs a wider type.</summary>
+public enum Widening
+{
+    /// <summary>Never: values that do not fit are errors (a declared column of an HTTP source).</summary>
+    None,
+    /// <summary>Along numbers and dates, never to text (a declared column of a file source).</summary>
+    NumbersAndDates,
+    /// <summary>Anywhere up the lattice, to <c>VARCHAR</c> included (an inferred or added column).</summary>
+    Any,
+}
+
 /// <summary>
-/// Schema inference and drift (C2). Types form a small lattice: <c>BOOLEAN</c>; <c>INTEGER → BIGINT → DOUBLE</c>;
-/// <c>DATE → TIMESTAMP</c>; and <c>VARCHAR</c> above everything. A new column in a file is added (nullable).
-/// A wider type in a file widens the source column along the lattice: numbers and dates always; to
-/// <c>VARCHAR</c> only while the schema is inferred (a declared type is a contract: values that do not fit it
-/// are row errors, never a silent change to text). A narrower type is read into the wider column.
+/// Schema inference and drift (C2) for file and HTTP sources. Types form a small lattice: <c>BOOLEAN</c>;
+/// <c>INTEGER → BIGINT → DOUBLE</c>; <c>DATE → TIMESTAMP</c>; and <c>VARCHAR</c> above everything (<c>JSON</c>, for
+/// objects and arrays, joins only with itself). A new column in the data is added (nullable). A wider type widens the
+/// source column along the lattice as far as the column's <see cref="Widening"/> allows (a declared type is a
+/// contract: values that do not fit it are row errors, never a silent change). A narrower type is read into the
+/// wider column.
 /// </summary>
 public static class SourceSchema
 {
@@ -51,6 +63,10 @@ public static class SourceSchema
     /// <summary>The narrowest lattice type both <paramref name="a"/> and <paramref name="b"/> fit into.</summary>
     public static string Join(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (IsJson(a) && IsJson(b))
+            return "JSON";
         var x = Normalise(a) ?? "VARCHAR";
         var y = Normalise(b) ?? "VARCHAR";
         if (x == y)
@@ -67,11 +83,21 @@ public static class SourceSchema
     /// <summary>
     /// Reconciles the columns a file has (with their types) with the source's. With no source columns yet the
     /// file's schema is the inferred schema. Column names match case-insensitively; the source's spelling wins.
+    /// A declared column (<paramref name="inferred"/> false) widens along numbers and dates only.
     /// </summary>
-    public static SchemaReconciliation Reconcile(IReadOnlyList<ColumnSchema> source, bool inferred, IReadOnlyList<ColumnSchema> file)
+    public static SchemaReconciliation Reconcile(IReadOnlyList<ColumnSchema> source, bool inferred, IReadOnlyList<ColumnSchema> file) =>
+        Reconcile(source, file, _ => inferred ? Widening.Any : Widening.NumbersAndDates);
+
+    /// <summary>
+    /// Reconciles the columns some data has (with the types it needs) with the source's: new columns are added,
+    /// existing ones widen as far as <paramref name="widening"/> allows for them. Names match case-insensitively;
+    /// the source's spelling wins.
+    /// </summary>
+    public static SchemaReconciliation Reconcile(IReadOnlyList<ColumnSchema> source, IReadOnlyList<ColumnSchema> file, Func<ColumnSchema, Widening> widening)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(widening);
         var columns = source.ToList();
         var changes = new List<SchemaChange>();
         foreach (var column in file)
@@ -79,7 +105,7 @@ public static class SourceSchema
             var index = columns.FindIndex(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                var type = Normalise(column.Type) ?? "VARCHAR";
+                var type = IsJson(column.Type) ? "JSON" : Normalise(column.Type) ?? "VARCHAR";
                 columns.Add(new ColumnSchema(column.Name, type));
                 changes.Add(new SchemaChange(column.Name, null, type));
                 continue;
@@ -91,13 +117,16 @@ public static class SourceSchema
             var joined = Join(currentType, column.Type);
             if (joined == currentType)
                 continue;
-            if (joined == "VARCHAR" && !inferred)
+            var allowed = widening(current);
+            if (allowed == Widening.None || (joined == "VARCHAR" && allowed != Widening.Any))
                 continue; // a declared type stays; values that do not fit are row errors
             columns[index] = current with { Type = joined };
             changes.Add(new SchemaChange(current.Name, current.Type, joined));
         }
         return new SchemaReconciliation(columns, changes);
     }
+
+    private static bool IsJson(string type) => type.Trim().Equals("JSON", StringComparison.OrdinalIgnoreCase);
 
     private static int NumericRank(string type) => type switch
     {

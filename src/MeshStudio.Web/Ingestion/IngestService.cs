@@ -7,9 +7,16 @@ using MeshStudio.Core.Products;
 
 namespace MeshStudio.Web.Ingestion;
 
-/// <summary>Accepts events for an HTTP source: checks the domain key, validates the batch, stores it durably.</summary>
+/// <summary>
+/// Accepts events for an HTTP source: checks the domain key, validates the batch, stores it durably. The schema
+/// follows the data (C2): the first batch of a source declared without columns infers them, later fields are added
+/// and inferred columns widen (see <see cref="SourceService.ApplyHttpDriftAsync"/>) before the batch is stored.
+/// </summary>
 public sealed class IngestService(DomainService domains, SourceService sources, IEventStore store)
 {
+    /// <summary>Schema changes are applied and the batch read again at most this often (each round only widens).</summary>
+    private const int MaxSchemaRounds = 3;
+
     public async Task<int> IngestAsync(QualifiedName sourceName, string? apiKey, string body, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(apiKey) || !await domains.VerifyApiKeyAsync(sourceName.Domain, apiKey, cancellationToken))
@@ -18,7 +25,16 @@ public sealed class IngestService(DomainService domains, SourceService sources, 
         if (source is null || source.Kind != SourceKind.Http)
             throw new KeyNotFoundException($"There is no HTTP source {sourceName}. Deploy one with CREATE SOURCE {sourceName} (…) WITH (ingest = 'http').");
 
-        var batch = EventBatchParser.Parse(body, source.Columns);
+        // One pass over the events; only a batch that changes the schema is read again, against the new columns,
+        // so its new fields are checked and normalised like any other (the steady state reads each event once).
+        var batch = EventBatchParser.ParseWithDrift(body, source.Columns, SourceService.WidenableColumns(source));
+        for (var round = 0; batch.Accepted && batch.ChangesSchema; round++)
+        {
+            if (round == MaxSchemaRounds)
+                throw new IngestRejectedException(["The source's schema kept changing while the batch was read; send it again."]);
+            source = await sources.ApplyHttpDriftAsync(sourceName, batch.Drift!, cancellationToken);
+            batch = EventBatchParser.ParseWithDrift(body, source.Columns, SourceService.WidenableColumns(source));
+        }
         if (!batch.Accepted)
             throw new IngestRejectedException(batch.Errors);
         await store.AppendAsync(sourceName, batch.Events, cancellationToken);

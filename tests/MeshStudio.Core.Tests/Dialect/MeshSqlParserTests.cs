@@ -76,8 +76,17 @@ public class MeshSqlParserTests
         Assert.Equal("csv", source.Format);
     }
 
+    [Fact]
+    public void Parse_HttpSourceWithoutColumns_IsAcceptedForInference()
+    {
+        var source = Assert.IsType<CreateSourceStatement>(MeshSqlParser.Parse(
+            "CREATE SOURCE sales.clicks WITH (format = 'json', ingest = 'http')"));
+
+        Assert.False(source.IsFileSource);
+        Assert.Empty(source.Columns);
+    }
+
     [Theory]
-    [InlineData("CREATE SOURCE sales.orders WITH (format = 'json')", "needs its columns declared")]
     [InlineData("CREATE SOURCE orders (a INT)", "Name the source with its domain")]
     [InlineData("CREATE SOURCE sales.Orders (a INT)", "not a valid source name")]
     [InlineData("CREATE SOURCE sales.o (a INT) WITH (format = 'xml', path = 'x')", "Unknown format 'xml'")]

@@ -102,4 +102,72 @@ public class EventBatchParserTests
     [Fact]
     public void Parse_NullValues_AreAccepted() =>
         Assert.True(EventBatchParser.Parse("{\"order_id\":null,\"ts\":null,\"amount\":null}", Orders).Accepted);
+
+    [Fact]
+    public void Parse_WithoutDrift_ReportsNothing()
+    {
+        var batch = EventBatchParser.Parse("{\"order_id\":\"a\",\"extra\":1}", Orders);
+
+        Assert.True(batch.Accepted);
+        Assert.False(batch.ChangesSchema);
+    }
+
+    [Fact]
+    public void ParseWithDrift_NoColumns_ReportsEveryFieldWithItsKind()
+    {
+        var batch = EventBatchParser.ParseWithDrift(
+            "{\"id\":\"a\",\"ts\":\"2026-03-01T10:00:00Z\",\"n\":3,\"x\":1.5,\"ok\":true,\"o\":{\"k\":1},\"l\":[1],\"z\":null,\"\":1}\n" +
+            "{\"id\":\"b\",\"ts\":\"2026-03-01 10:00:01.5\",\"n\":4,\"x\":2,\"ok\":false,\"o\":{},\"l\":[],\"z\":null}",
+            [], []);
+
+        Assert.True(batch.Accepted);
+        Assert.Equal(2, batch.Events.Count);
+        Assert.Equal(
+            [new("id", "VARCHAR"), new("ts", "TIMESTAMP"), new("n", "BIGINT"), new("x", "DOUBLE"), new("ok", "BOOLEAN"),
+                new("o", "JSON"), new("l", "JSON"), new ColumnSchema("z", "VARCHAR")],
+            batch.Drift!);
+    }
+
+    [Fact]
+    public void ParseWithDrift_JoinsTheKindsOfAFieldAcrossTheBatch()
+    {
+        var batch = EventBatchParser.ParseWithDrift(
+            "{\"n\":1,\"t\":\"2026-03-01\",\"m\":1,\"o\":{}}\n{\"n\":2.5,\"t\":\"later\",\"m\":true,\"o\":\"s\"}\n{\"n\":null}", Orders, []);
+
+        Assert.Equal([new("n", "DOUBLE"), new("t", "VARCHAR"), new("m", "VARCHAR"), new ColumnSchema("o", "VARCHAR")], batch.Drift!);
+    }
+
+    [Fact]
+    public void ParseWithDrift_KnownFieldsOnly_ReportsNoDrift()
+    {
+        var batch = EventBatchParser.ParseWithDrift("{\"order_id\":\"a\",\"ts\":null,\"amount\":2}", Orders, []);
+
+        Assert.True(batch.Accepted);
+        Assert.False(batch.ChangesSchema);
+    }
+
+    [Fact]
+    public void ParseWithDrift_WidenableColumn_ReportsTheWiderTypeInsteadOfAnError()
+    {
+        ColumnSchema[] inferred = [new("n", "BIGINT"), new("ts", "TIMESTAMP"), new("ok", "BOOLEAN"), new("s", "VARCHAR")];
+
+        var batch = EventBatchParser.ParseWithDrift(
+            "{\"n\":7,\"ts\":\"2026-03-01T10:00:00+01:00\",\"ok\":true,\"s\":{\"a\":1}}\n{\"n\":1.5,\"ts\":\"soon\",\"ok\":1}",
+            inferred, ["n", "TS", "ok", "s"]);
+
+        Assert.True(batch.Accepted);
+        Assert.Equal([new("n", "DOUBLE"), new("ts", "VARCHAR"), new ColumnSchema("ok", "VARCHAR")], batch.Drift!);
+        Assert.Contains("\"ts\":\"2026-03-01 09:00:00.000000\"", batch.Events[0], StringComparison.Ordinal); // a fitting value is still normalised
+        Assert.Contains("\"ts\":\"soon\"", batch.Events[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseWithDrift_DeclaredColumn_WrongTypeIsStillALineErrorAndNoDriftIsReported()
+    {
+        var batch = EventBatchParser.ParseWithDrift("{\"order_id\":\"a\",\"new\":1}\n{\"amount\":\"lots\"}", Orders, []);
+
+        Assert.False(batch.Accepted);
+        Assert.Equal(["line 2: field \"amount\" must be a number (DOUBLE), got \"lots\"."], batch.Errors);
+        Assert.False(batch.ChangesSchema);
+    }
 }

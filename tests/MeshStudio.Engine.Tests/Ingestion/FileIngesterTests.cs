@@ -1,4 +1,5 @@
 using System.Text;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Ingestion.Files;
