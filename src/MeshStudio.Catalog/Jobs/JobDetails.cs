@@ -9,7 +9,7 @@ namespace MeshStudio.Catalog.Jobs;
 public sealed record JobDetails(
     QualifiedName Name,
     QualifiedName Product,
-    int? RunIntervalSeconds,
+    double? RunIntervalSeconds,
     bool IsPaused,
     int Version,
     string Definition,

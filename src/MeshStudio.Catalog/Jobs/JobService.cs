@@ -271,7 +271,7 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
             .FirstOrDefaultAsync(ct);
     }
 
-    private static int? RunIntervalSeconds(CreateJobStatement stmt)
+    private static double? RunIntervalSeconds(CreateJobStatement stmt)
     {
         if (!stmt.Options.TryGetValue("run_interval", out var text))
             return null;
@@ -282,7 +282,9 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
             throw new RuleViolationException($"Job {stmt.Name}: run_interval must be positive.");
         if (interval > TimeSpan.FromDays(366))
             throw new RuleViolationException($"Job {stmt.Name}: run_interval may be at most a year.");
-        return Math.Max(1, (int)Math.Ceiling(interval.TotalSeconds));
+        if (interval < TimeSpan.FromMilliseconds(100))
+            throw new RuleViolationException($"Job {stmt.Name}: run_interval must be at least 100 ms.");
+        return interval.TotalSeconds;
     }
 
     /// <summary><c>revenue_by_country</c> → <c>Revenue by country</c>.</summary>

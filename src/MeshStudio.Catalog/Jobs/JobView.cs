@@ -6,7 +6,7 @@ namespace MeshStudio.Catalog.Jobs;
 public sealed record JobView(
     QualifiedName Name,
     QualifiedName Product,
-    int? RunIntervalSeconds,
+    double? RunIntervalSeconds,
     bool IsPaused,
     DateTime? LastRunAt,
     bool? LastRunSucceeded,

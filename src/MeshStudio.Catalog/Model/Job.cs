@@ -15,7 +15,7 @@ public sealed class Job
     public int ProductId { get; set; }
     public Product? Product { get; set; }
     /// <summary>Null: run once / on demand.</summary>
-    public int? RunIntervalSeconds { get; set; }
+    public double? RunIntervalSeconds { get; set; }
     public bool IsPaused { get; set; }
     /// <summary>The job runs with this user's entitlements.</summary>
     public required string RunAsUserId { get; set; }

@@ -20,6 +20,8 @@ public static class MeshStudioBuilderExtensions
         var section = builder.Configuration.GetSection(MeshStudioOptions.Section);
         builder.Services.Configure<MeshStudioOptions>(section);
         var options = section.Get<MeshStudioOptions>() ?? new MeshStudioOptions();
+        builder.Services.Configure<MeshStudio.Catalog.Products.ProductHistoryOptions>(
+            o => o.Retention = TimeSpan.FromMinutes(options.Jobs.SnapshotRetentionMinutes));
 
         var data = options.FullDataPath;
         var lake = Path.Combine(data, "lake");

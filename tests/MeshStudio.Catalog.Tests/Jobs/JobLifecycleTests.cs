@@ -59,7 +59,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
 
         var job = await _ctx.Jobs.AlterAsync(_ctx.Sally, Alter(), Ct);
 
-        Assert.Equal((60, "sally-id"), (job.RunIntervalSeconds, job.RunAsUserId));
+        Assert.Equal((60.0, "sally-id"), (job.RunIntervalSeconds, job.RunAsUserId));
         Assert.Equal(Job.BackfillCheckpoint, await CheckpointAsync());
         var versions = (await _ctx.Jobs.ListVersionsAsync(_ctx.Sam, Q("sales.revenue_job"), Ct))!;
         Assert.Equal([2, 1], versions.Select(v => v.Version));
@@ -175,7 +175,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
 
         var details = (await _ctx.Jobs.GetAsync(_ctx.Sam, Q("sales.revenue_job"), 1, Ct))!;
 
-        Assert.Equal((Q("sales.revenue"), 2, true, false), (details.Product, details.RunIntervalSeconds, details.IsPaused, details.LastRunSucceeded));
+        Assert.Equal((Q("sales.revenue"), 2.0, true, false), (details.Product, details.RunIntervalSeconds, details.IsPaused, details.LastRunSucceeded));
         Assert.Equal(("Binder Error: x (line 3, column 8)", "sam", false), (details.LastError, details.RunAsUserName, details.BackfillPending));
         Assert.False(Assert.Single(details.RecentRuns).Succeeded);
         Assert.NotNull(await _ctx.Jobs.GetAsync(_ctx.Admin, Q("sales.revenue_job"), 0, Ct));

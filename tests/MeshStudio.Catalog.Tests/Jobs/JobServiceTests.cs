@@ -22,7 +22,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         var job = await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.revenue_5m", "sales.revenue_by_country", ["window_start", "country"]),
             "CREATE JOB sales.revenue_5m …", Ct);
 
-        Assert.Equal((2, false, "sam-id"), (job.RunIntervalSeconds, job.IsPaused, job.RunAsUserId));
+        Assert.Equal((2.0, false, "sam-id"), (job.RunIntervalSeconds, job.IsPaused, job.RunAsUserId));
         var product = await _ctx.Products.GetAsync(_ctx.Sam, Q("sales.revenue_by_country"), Ct);
         Assert.NotNull(product);
         Assert.Equal((ProductStatus.Draft, "sam", "Revenue by country"), (product.Status, product.OwnerUserName, product.Title));
@@ -39,7 +39,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         var job = await _ctx.Jobs.SaveAsync(_ctx.Sally, JobStatement("sales.revenue_5m", "sales.revenue_by_country", runInterval: "1 minute"), "v2", Ct);
 
         var view = Assert.Single(await _ctx.Jobs.ListAsync(_ctx.Sally, Ct));
-        Assert.Equal((60, "v2"), (view.RunIntervalSeconds, view.Definition));
+        Assert.Equal((60.0, "v2"), (view.RunIntervalSeconds, view.Definition));
         Assert.Equal("sally-id", job.RunAsUserId);
         // The product keeps its first owner.
         Assert.Equal("sam", (await _ctx.Products.GetAsync(_ctx.Sally, Q("sales.revenue_by_country"), Ct))!.OwnerUserName);

@@ -29,10 +29,11 @@ public static class Freshness
             : duration.TotalMinutes < 1 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s")
             : $"{(int)duration.TotalMinutes} min {duration.Seconds} s";
 
-    public static string Schedule(int? runIntervalSeconds) => runIntervalSeconds switch
+    public static string Schedule(double? runIntervalSeconds) => runIntervalSeconds switch
     {
         null => "on demand",
-        < 60 => $"every {runIntervalSeconds} s",
+        < 1 => $"every {runIntervalSeconds * 1000:0} ms",
+        < 60 => $"every {runIntervalSeconds:0.#} s",
         < 3600 when runIntervalSeconds % 60 == 0 => $"every {runIntervalSeconds / 60} min",
         _ when runIntervalSeconds % 3600 == 0 => $"every {runIntervalSeconds / 3600} h",
         _ => $"every {runIntervalSeconds} s",

@@ -78,7 +78,7 @@ public sealed class JobPageTests
         Assert.Contains("from the beginning", cut.ByTestId("confirm-backfill").TextContent, StringComparison.Ordinal);
         cut.ByTestId("confirm-backfill-yes").Click();
         cut.WaitForAssertion(() => Assert.Contains("backfilled", cut.ByTestId("message").TextContent, StringComparison.Ordinal), ComponentTestContext.Timeout);
-        Assert.Equal(3, cut.FindAll("[data-testid='run-row']").Count);
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid='run-row']").Count), ComponentTestContext.Timeout);
         var runs = await ctx.Get<JobService>().ListRunsAsync(ComponentTestContext.Q("sales.revenue_job"), 10, CancellationToken.None);
         Assert.Equal(3, runs.Count);
 
