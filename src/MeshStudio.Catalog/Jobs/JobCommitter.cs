@@ -35,8 +35,8 @@ public sealed class JobCommitter(IDbContextFactory<MeshDbContext> dbFactory, Tim
         return true;
     }
 
-    /// <summary>Records a run that failed (nothing committed, the checkpoint unchanged).</summary>
-    public async Task RecordFailureAsync(JobRunRecord run, CancellationToken ct)
+    /// <summary>Records a run that committed no snapshot, e.g. one that failed (the checkpoint unchanged).</summary>
+    public async Task RecordRunAsync(JobRunRecord run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Jobs;
 
 /// <summary>Deployed jobs, their schedule and their run history (C3, C10).</summary>
-public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
+public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, JobCommitter committer, TimeProvider time)
 {
     /// <summary>Run history kept per job; older runs are pruned as new ones are recorded.</summary>
     public const int RunsKept = 500;
@@ -171,40 +171,14 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
         RecordRunAsync(jobId, startedAt, finishedAt, rowsOut, error, [], null, ct);
 
     /// <summary>As above, with the run's expectation counters and the folder of its quarantined rows (null: none).</summary>
-    public async Task RecordRunAsync(
+    public Task RecordRunAsync(
         int jobId, DateTime startedAt, DateTime finishedAt, long rowsOut, string? error,
-        IReadOnlyList<ExpectationOutcome> expectations, string? quarantineLocation, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, ct)
-            ?? throw new RuleViolationException($"There is no job with id {jobId}.");
-        var succeeded = error is null;
-        job.LastRunAt = startedAt;
-        job.LastRunSucceeded = succeeded;
-        job.LastError = error;
-        db.JobRuns.Add(new JobRun
+        IReadOnlyList<ExpectationOutcome> expectations, string? quarantineLocation, CancellationToken ct) =>
+        committer.RecordRunAsync(new JobRunRecord(jobId, startedAt, finishedAt, 0, rowsOut, null, null, error)
         {
-            JobId = jobId,
-            StartedAt = startedAt,
-            FinishedAt = finishedAt,
-            RowsOut = rowsOut,
-            Succeeded = succeeded,
-            Error = error,
-            ExpectationsJson = ExpectationCounters.Serialize(expectations),
+            Expectations = expectations,
             QuarantineLocation = quarantineLocation,
-        });
-        await db.SaveChangesAsync(ct);
-
-        var oldestKept = await db.JobRuns.Where(r => r.JobId == jobId)
-            .OrderByDescending(r => r.Id)
-            .Skip(RunsKept - 1)
-            .Select(r => (long?)r.Id)
-            .FirstOrDefaultAsync(ct);
-        if (oldestKept is not null)
-            await db.JobRuns.Where(r => r.JobId == jobId && r.Id < oldestKept).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-    }
+        }, ct);
 
     /// <summary>Pauses or resumes a job (authors of its domain).</summary>
     public async Task SetPausedAsync(UserContext actor, QualifiedName job, bool paused, CancellationToken ct)

@@ -173,7 +173,7 @@ public sealed class JobRunner(
         {
             Expectations = expectations,
         };
-        await committer.RecordFailureAsync(record, CancellationToken.None);
+        await committer.RecordRunAsync(record, CancellationToken.None);
         return new JobRunOutcome(false, 0, error) { Expectations = expectations };
     }
 
