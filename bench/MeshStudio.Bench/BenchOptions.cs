@@ -36,6 +36,9 @@ public sealed class BenchOptions
 
     public int FreshnessSeconds => Int("--fresh-seconds", Quick ? 6 : 20);
 
+    /// <summary>The live job's run_interval in milliseconds.</summary>
+    public int FreshnessIntervalMs => Int("--fresh-interval-ms", 250);
+
     // Workload 3: Nexmark events in total and the number of incremental runs they arrive in.
     public int NexmarkEvents => Int("--nexmark-events", Quick ? 50_000 : 500_000);
 

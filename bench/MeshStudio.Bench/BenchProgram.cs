@@ -5,7 +5,7 @@ namespace MeshStudio.Bench;
 // MeshStudio end-to-end benchmarks (docs/benchmarks.md), each against a reference on the same data in the same run.
 //   dotnet run -c Release --project bench/MeshStudio.Bench [-- --quick] [--workload 1,2,3,4,5]
 //   1+5 ingest and results to the client: [--events N] [--reps N] [--batch N] [--clients N]
-//   2 freshness: [--rates 10000,50000] [--fresh-seconds N]
+//   2 freshness: [--rates 10000,50000] [--fresh-seconds N] [--fresh-interval-ms N (250)]
 //   3 Nexmark: [--nexmark-events N] [--nexmark-runs N]
 //   4 incremental cost: [--history 100000,10000000] [--new-events N]
 internal static class BenchProgram

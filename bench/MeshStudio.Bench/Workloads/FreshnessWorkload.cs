@@ -6,7 +6,7 @@ namespace MeshStudio.Bench.Workloads;
 
 /// <summary>
 /// Workload 2, freshness: demo orders posted at a steady rate (10 batches a second) to an HTTP source while an append
-/// job with <c>run_interval = '1 second'</c> keeps a live table up to date, run by the app's own scheduler. A SignalR
+/// job with <c>run_interval = '250 ms'</c> (<c>--fresh-interval-ms</c>) keeps a live table up to date, run by the app's own scheduler. A SignalR
 /// client subscribed to the product notes every commit's row count; a batch is fresh at the first commit whose row
 /// count includes it (one sender posts in order, so row count ≥ the events acknowledged up to that batch). Latency =
 /// that notification's arrival − the batch's 200 answer (0 when the commit came first).
@@ -21,10 +21,10 @@ public static class FreshnessWorkload
     public static async Task RunAsync(BenchOptions options, Results results)
     {
         foreach (var rate in options.FreshnessRates)
-            await RunRateAsync(rate, options.FreshnessSeconds, results, headline: rate == options.FreshnessRates[0]);
+            await RunRateAsync(rate, options.FreshnessSeconds, options.FreshnessIntervalMs, results, headline: rate == options.FreshnessRates[0]);
     }
 
-    private static async Task RunRateAsync(int rate, int seconds, Results results, bool headline)
+    private static async Task RunRateAsync(int rate, int seconds, int intervalMs, Results results, bool headline)
     {
         var batch = Math.Max(1, rate / BatchesPerSecond);
         var label = rate >= 1000 && rate % 1000 == 0 ? $"{rate / 1000}k" : rate.ToString(CultureInfo.InvariantCulture);
@@ -41,7 +41,7 @@ public static class FreshnessWorkload
             await client.DeployAsync("sales", $"CREATE SOURCE sales.{Source} ({SqlColumns}) WITH (format = 'json', ingest = 'http', event_time = 'ts')");
             long target = await client.PostBatchAsync("sales", Source, workload.Bodies[0]);
             await client.DeployAsync("sales",
-                $"CREATE JOB sales.fresh_job WITH (run_interval = '1 second') AS INSERT INTO sales.{Product} SELECT * FROM sales.{Source}");
+                $"CREATE JOB sales.fresh_job WITH (run_interval = '{intervalMs} ms') AS INSERT INTO sales.{Product} SELECT * FROM sales.{Source}");
 
             await using var hub = await client.ConnectHubAsync();
             var clock = Stopwatch.StartNew();
