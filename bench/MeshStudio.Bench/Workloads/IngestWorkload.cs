@@ -24,7 +24,7 @@ public static class IngestWorkload
         var ndjson = Path.Combine(scratch, "orders.ndjson");
         await workload.WriteNdjsonAsync(ndjson);
 
-                try
+        try
         {
             // In-process breakdown of the ingest path (also warms the JIT for the timed runs).
             var orderColumns = new[]
