@@ -87,7 +87,7 @@ public sealed partial class JobService
                 RunAs = db.Users.Where(u => u.Id == j.RunAsUserId).Select(u => u.UserName).FirstOrDefault(),
                 Version = j.Versions.Max(v => (int?)v.Version),
                 LastExpectations = j.Runs.OrderByDescending(r => r.Id).Select(r => r.ExpectationsJson).FirstOrDefault(),
-                Quarantine = j.Runs.Where(r => r.Succeeded).OrderByDescending(r => r.Id).Select(r => r.QuarantineLocation).FirstOrDefault(),
+                HasQuarantine = j.Runs.Any(r => r.Succeeded && r.QuarantineLocation != null),
             })
             .SingleOrDefaultAsync(ct);
         if (row is null)
@@ -101,7 +101,7 @@ public sealed partial class JobService
             ProductRowCount = row.ProductRows,
             BackfillPending = row.Checkpoint == Job.BackfillCheckpoint,
             LastRunExpectations = ExpectationCounters.Deserialize(row.LastExpectations),
-            HasQuarantine = row.Quarantine is not null,
+            HasQuarantine = row.HasQuarantine,
             RecentRuns = recentRuns > 0 ? await ListRunsAsync(job, recentRuns, ct) : [],
         };
     }

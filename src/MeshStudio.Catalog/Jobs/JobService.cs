@@ -127,7 +127,7 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
                 j.LastError,
                 j.Definition,
                 LastExpectations = j.Runs.OrderByDescending(r => r.Id).Select(r => r.ExpectationsJson).FirstOrDefault(),
-                Quarantine = j.Runs.Where(r => r.Succeeded).OrderByDescending(r => r.Id).Select(r => r.QuarantineLocation).FirstOrDefault(),
+                HasQuarantine = j.Runs.Any(r => r.Succeeded && r.QuarantineLocation != null),
             })
             .ToListAsync(ct);
         return rows.Select(j => new JobView(
@@ -135,7 +135,7 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
                 j.IsPaused, j.LastRunAt, j.LastRunSucceeded, j.LastError, j.Definition)
         {
             LastRunExpectations = ExpectationCounters.Deserialize(j.LastExpectations),
-            HasQuarantine = j.Quarantine is not null,
+            HasQuarantine = j.HasQuarantine,
         })
             .ToList();
     }
@@ -230,19 +230,22 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
     }
 
     /// <summary>
-    /// Where the quarantined rows of the run that wrote the job's current snapshot are (its last successful run),
-    /// for members of the job's domain; null when that run quarantined nothing.
+    /// Where the quarantined rows of the job's most recent runs that quarantined any are (newest first, at most
+    /// <paramref name="take"/>), for members of the job's domain. An incremental run quarantines only its new rows,
+    /// so the quarantine is the union over runs.
     /// </summary>
-    public async Task<string?> QuarantineAsync(UserContext user, QualifiedName job, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> QuarantineAsync(UserContext user, QualifiedName job, int take, CancellationToken ct)
     {
         if (!AccessRules.CanAuthorIn(user, job.Domain))
             throw new AccessDeniedException($"Only members of the {job.Domain} domain can browse its jobs' quarantine.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.JobRuns.AsNoTracking()
-            .Where(r => r.Succeeded && db.Jobs.Any(j => j.Id == r.JobId && j.Domain!.Name == job.Domain && j.Name == job.Name))
+            .Where(r => r.Succeeded && r.QuarantineLocation != null
+                        && db.Jobs.Any(j => j.Id == r.JobId && j.Domain!.Name == job.Domain && j.Name == job.Name))
             .OrderByDescending(r => r.Id)
-            .Select(r => r.QuarantineLocation)
-            .FirstOrDefaultAsync(ct);
+            .Select(r => r.QuarantineLocation!)
+            .Take(take)
+            .ToListAsync(ct);
     }
 
     private static double? RunIntervalSeconds(CreateJobStatement stmt)

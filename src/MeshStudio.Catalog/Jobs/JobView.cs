@@ -16,6 +16,6 @@ public sealed record JobView(
     /// <summary>The expectation counters of the job's last run (empty when it has none or never ran).</summary>
     public IReadOnlyList<ExpectationOutcome> LastRunExpectations { get; init; } = [];
 
-    /// <summary>True when the run that wrote the current snapshot quarantined rows (see <see cref="JobService.QuarantineAsync"/>).</summary>
+    /// <summary>True when any recent run quarantined rows (see <see cref="JobService.QuarantineAsync"/>).</summary>
     public bool HasQuarantine { get; init; }
 }

@@ -129,8 +129,8 @@ public sealed class JobServiceTests : IAsyncLifetime
         var view = Assert.Single(await _ctx.Jobs.ListAsync(_ctx.Sam, Ct));
         Assert.Equal(["has_id"], view.LastRunExpectations.Select(e => e.Name));
         Assert.True(view.HasQuarantine);
-        Assert.Equal(quarantine, await _ctx.Jobs.QuarantineAsync(_ctx.Sam, Q("sales.fast"), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _ctx.Jobs.QuarantineAsync(_ctx.Mia, Q("sales.fast"), Ct));
+        Assert.Equal([quarantine], await _ctx.Jobs.QuarantineAsync(_ctx.Sam, Q("sales.fast"), 20, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _ctx.Jobs.QuarantineAsync(_ctx.Mia, Q("sales.fast"), 20, Ct));
     }
 
     [Fact]

@@ -103,6 +103,24 @@ public sealed class IncrementalJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_quarantine_browser_shows_rows_dropped_by_earlier_incremental_runs()
+    {
+        await DeployAsync("""
+            CREATE JOB sales.positive_job AS INSERT INTO sales.positive SELECT order_id, amount FROM sales.orders
+            WITH EXPECTATION positive_amount EXPECT amount >= 0 ON VIOLATION DROP
+            """);
+        await IngestAsync(Order("neg", "2026-03-01T10:00:00", "US", amount: -5), Order("ok1", "2026-03-01T10:00:01", "US"));
+        await RunAsync("sales.positive_job");
+        await IngestAsync(Order("ok2", "2026-03-01T10:00:02", "US"));
+        var second = await RunAsync("sales.positive_job");
+
+        Assert.Equal(0, second.Expectations.Single(e => e.Name == "positive_amount").Violations);
+        var quarantine = await _ctx.Get<QuarantineBrowser>().ReadAsync(await _ctx.UserAsync("sally"), ComponentTestContext.Q("sales.positive_job"), CancellationToken.None);
+        Assert.Contains(quarantine!.Rows, r => r.Contains("neg"));
+        Assert.Equal(["ok1", "ok2"], (await QueryAsync("SELECT order_id FROM sales.positive")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_idle_run_writes_nothing_and_a_backfill_rebuilds_without_counting_twice()
     {
         const string select = "SELECT count(*) AS orders, sum(amount) AS total FROM sales.orders";
