@@ -13,7 +13,7 @@ namespace MeshStudio.Web.Features.Jobs;
 /// <summary>How the job pages show a job's health: expectation colours, freshness, throughput, error positions.</summary>
 public static partial class JobDisplay
 {
-    /// <summary>Products have no freshness SLA yet: a scheduled job's product is stale after this many run intervals.</summary>
+    /// <summary>Without a <c>freshness_sla</c> option, a scheduled job's product is stale after this many run intervals.</summary>
     public const int StaleAfterIntervals = 3;
 
     public static Color ExpectationColor(ExpectationOutcome expectation) => expectation switch
@@ -23,19 +23,40 @@ public static partial class JobDisplay
         _ => Color.Warning,
     };
 
-    /// <summary>The freshness of a job's product against 3× its run interval.</summary>
+    /// <summary>
+    /// The freshness of a job's product against the job's <c>freshness_sla</c> option (e.g. <c>'10 seconds'</c>), or
+    /// against 3× its run interval when it has none.
+    /// </summary>
     public static FreshnessStatus Freshness(JobDetails job, DateTime nowUtc)
     {
         if (job.ProductUpdatedAt is not { } updated)
             return new FreshnessStatus("no data yet", Color.Default, "The product has no committed snapshot yet.");
         var age = Catalog.Freshness.Ago(updated, nowUtc);
-        if (job.RunIntervalSeconds is not { } interval)
-            return new FreshnessStatus($"updated {age}", Color.Default, "The job runs on demand, so its product has no freshness target.");
-        var target = TimeSpan.FromSeconds(interval * StaleAfterIntervals);
-        var explanation = $"Target: updated within {StaleAfterIntervals}× the run interval ({Span(target)}); products have no freshness SLA of their own yet.";
+        var sla = FreshnessSla(job.Definition);
+        if (sla is null && job.RunIntervalSeconds is null)
+            return new FreshnessStatus($"updated {age}", Color.Default, "The job runs on demand and has no freshness_sla, so its product has no freshness target.");
+        var target = sla ?? TimeSpan.FromSeconds(job.RunIntervalSeconds!.Value * StaleAfterIntervals);
+        var explanation = sla is null
+            ? $"Target: updated within {StaleAfterIntervals}× the run interval ({Span(target)}); set freshness_sla in the job's WITH options to choose it."
+            : $"SLA: updated within {Span(target)} (freshness_sla).";
         return nowUtc - updated <= target
             ? new FreshnessStatus($"fresh · updated {age}", Color.Success, explanation)
             : new FreshnessStatus($"stale · updated {age}", Color.Error, explanation);
+    }
+
+    /// <summary>The <c>freshness_sla</c> option of a job definition, if it has a valid one.</summary>
+    public static TimeSpan? FreshnessSla(string definition)
+    {
+        try
+        {
+            return MeshSqlParser.Parse(definition) is CreateJobStatement job && job.Options.TryGetValue("freshness_sla", out var text)
+                ? IntervalParser.Parse(text)
+                : null;
+        }
+        catch (SqlException)
+        {
+            return null;
+        }
     }
 
     /// <summary>What a successful run did, for the page's message.</summary>

@@ -92,6 +92,21 @@ public sealed class JobPageTests
     }
 
     [Fact]
+    public async Task JobPage_JobWithAFreshnessSla_IsMeasuredAgainstIt()
+    {
+        await using var ctx = await ArrangeAsync();
+        var sla = Alter.Replace("WITH (run_interval = '1 minute')", "WITH (run_interval = '1 minute', freshness_sla = '10 minutes')", StringComparison.Ordinal);
+        var altered = await ctx.Get<PipelineDeployer>().DeployAsync(await ctx.UserAsync("sally"), "sales", sla, CancellationToken.None);
+        Assert.True(altered.Succeeded, string.Join(" ", altered.Statements.Select(s => s.Message)));
+        ctx.SignIn("sam");
+
+        var cut = Render(ctx);
+
+        cut.WaitForAssertion(() => Assert.Contains("SLA: updated within 10 min", cut.ByTestId("freshness").TextContent, StringComparison.Ordinal), ComponentTestContext.Timeout);
+        Assert.StartsWith("fresh", cut.ByTestId("freshness-status").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JobPage_FailedRun_ShowsTheErrorAtItsSqlPosition()
     {
         await using var ctx = await ArrangeAsync();
