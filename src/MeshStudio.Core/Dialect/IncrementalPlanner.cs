@@ -237,8 +237,7 @@ public static class IncrementalPlanner
     }
 
     private static Func<int, bool> IsAggregateCall(List<SqlToken> tokens) => i =>
-        tokens[i].Kind == SqlTokenKind.Word && Aggregates.Contains(tokens[i].Text)
-        && i + 1 < tokens.Count && tokens[i + 1].IsSymbol('(') && !(i > 0 && tokens[i - 1].IsSymbol('.'));
+        TokenGroups.IsCall(tokens, i, t => t.Kind == SqlTokenKind.Word && Aggregates.Contains(t.Text));
 
     private static List<List<int>>? GroupByClause(List<SqlToken> tokens, int[] depths, int from)
     {

@@ -122,47 +122,14 @@ public static class SnapshotReferences
         return new QualifiedName(product.Domain, stem + suffix);
     }
 
-    private static bool IsCall(IReadOnlyList<SqlToken> tokens, int i) =>
-        tokens[i].Is("SNAPSHOT")
-        && i + 1 < tokens.Count && tokens[i + 1].IsSymbol('(')
-        && (i == 0 || !tokens[i - 1].IsSymbol('.'));
+    private static bool IsCall(IReadOnlyList<SqlToken> tokens, int i) => TokenGroups.IsCall(tokens, i, t => t.Is("SNAPSHOT"));
 
-    private static int Close(IReadOnlyList<SqlToken> tokens, int open)
-    {
-        var depth = 0;
-        for (var j = open; j < tokens.Count; j++)
-        {
-            if (tokens[j].IsSymbol('('))
-                depth++;
-            else if (tokens[j].IsSymbol(')') && --depth == 0)
-                return j;
-        }
-        return -1;
-    }
+    private static int Close(IReadOnlyList<SqlToken> tokens, int open) => TokenGroups.Close(tokens, open);
 
     private static (QualifiedName Product, int ProductOffset, DateTime? AsOf, int? StepsBack, int PointOffset) Arguments(
         string sql, IReadOnlyList<SqlToken> tokens, int call, int close)
     {
-        // Top-level commas split the arguments.
-        var args = new List<(int From, int To)>();
-        var start = call + 2;
-        var depth = 0;
-        for (var j = call + 2; j <= close; j++)
-        {
-            if (j == close || (depth == 0 && tokens[j].IsSymbol(',')))
-            {
-                args.Add((start, j));
-                start = j + 1;
-            }
-            else if (tokens[j].IsSymbol('('))
-            {
-                depth++;
-            }
-            else if (tokens[j].IsSymbol(')'))
-            {
-                depth--;
-            }
-        }
+        var args = TokenGroups.Arguments(tokens, call + 2, close);
         if (args.Count == 1 && args[0].From == args[0].To)
             throw Error(sql, tokens[close].Offset, $"SNAPSHOT takes 2 arguments: {Usage}.");
         if (args.Count > 2)

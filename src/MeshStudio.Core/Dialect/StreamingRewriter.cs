@@ -63,24 +63,9 @@ public static class StreamingRewriter
 
     private static bool IsWindowFunction(SqlToken token) => token.Is("TUMBLE") || token.Is("HOP") || token.Is("SESSION");
 
-    private static bool IsWindowCall(IReadOnlyList<SqlToken> tokens, int i) =>
-        IsWindowFunction(tokens[i])
-        && i + 1 < tokens.Count && tokens[i + 1].IsSymbol('(')
-        && (i == 0 || !tokens[i - 1].IsSymbol('.'));
+    private static bool IsWindowCall(IReadOnlyList<SqlToken> tokens, int i) => TokenGroups.IsCall(tokens, i, IsWindowFunction);
 
-    /// <summary>The index of the parenthesis closing the one at <paramref name="open"/>, or -1.</summary>
-    private static int Close(IReadOnlyList<SqlToken> tokens, int open)
-    {
-        var depth = 0;
-        for (var j = open; j < tokens.Count; j++)
-        {
-            if (tokens[j].IsSymbol('('))
-                depth++;
-            else if (tokens[j].IsSymbol(')') && --depth == 0)
-                return j;
-        }
-        return -1;
-    }
+    private static int Close(IReadOnlyList<SqlToken> tokens, int open) => TokenGroups.Close(tokens, open);
 
     /// <summary>The replacement for the call from <paramref name="name"/> to its closing parenthesis <paramref name="close"/>.</summary>
     private static string RewriteCall(string sql, IReadOnlyList<SqlToken> tokens, int name, int close, Func<string, string?>? eventTimeOf)
@@ -146,31 +131,10 @@ public static class StreamingRewriter
     }
 
     /// <summary>Top-level comma-separated token ranges between <paramref name="from"/> and <paramref name="close"/>.</summary>
-    private static List<Argument> Arguments(IReadOnlyList<SqlToken> tokens, int from, int close)
-    {
-        var args = new List<Argument>();
-        if (from == close)
-            return args;
-        var depth = 0;
-        var start = from;
-        for (var j = from; j <= close; j++)
-        {
-            if (j == close || (depth == 0 && tokens[j].IsSymbol(',')))
-            {
-                args.Add(new Argument(start, j, tokens[start == j ? j : start].Offset));
-                start = j + 1;
-            }
-            else if (tokens[j].IsSymbol('('))
-            {
-                depth++;
-            }
-            else if (tokens[j].IsSymbol(')'))
-            {
-                depth--;
-            }
-        }
-        return args;
-    }
+    private static List<Argument> Arguments(IReadOnlyList<SqlToken> tokens, int from, int close) =>
+        from == close
+            ? []
+            : TokenGroups.Arguments(tokens, from, close).Select(a => new Argument(a.From, a.To, tokens[a.From == a.To ? a.To : a.From].Offset)).ToList();
 
     /// <summary>A relation name (<c>domain.name</c>) or a parenthesised subquery, itself rewritten.</summary>
     private static string Source(string sql, IReadOnlyList<SqlToken> tokens, Argument arg, string function, Func<string, string?>? eventTimeOf)
