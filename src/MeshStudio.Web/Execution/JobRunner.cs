@@ -36,6 +36,12 @@ public sealed class JobRunner(
 {
     private const int SampleRows = 50;
     private readonly ConcurrentDictionary<QualifiedName, SemaphoreSlim> _running = new();
+
+    /// <summary>
+    /// Each job's expectations bound to its inputs, for the definition they were bound for: binding opens a session per
+    /// expectation, which a job running every second should not pay on every run. Dropped when a run fails.
+    /// </summary>
+    private readonly ConcurrentDictionary<QualifiedName, (string Definition, IReadOnlyList<ExpectationCheck> Checks)> _bound = new();
     private readonly SourcePositions _positions = new(lake);
 
     /// <summary>Runs the job now; a run of the same job already in progress is awaited first. Returns the run's outcome.</summary>
@@ -74,9 +80,14 @@ public sealed class JobRunner(
                 await committer.RecordIdleAsync(job.Id, started, job.Checkpoint, run.Idle().Serialize(), cancellationToken);
                 return new JobRunOutcome(true, 0, null) { Idle = true };
             }
-            var (checks, unbound) = await ExpectationBinder.BindAsync(engine, grant, statement, job.Definition, cancellationToken);
-            if (unbound is not null)
-                return await FailAsync(job.Id, jobName, started, unbound, [], run);
+            if (!_bound.TryGetValue(jobName, out var bound) || bound.Definition != job.Definition)
+            {
+                var (bind, unbound) = await ExpectationBinder.BindAsync(engine, grant, statement, job.Definition, cancellationToken);
+                if (unbound is not null)
+                    return await FailAsync(job.Id, jobName, started, unbound, [], run);
+                _bound[jobName] = bound = (job.Definition, bind);
+            }
+            var checks = bound.Checks;
             var request = new SnapshotRequest(
                 run.Restrict(grant), rewrite.Sql, statement.KeyColumns, statement.Target, [.. checks, .. run.LateEventChecks()],
                 run.SnapshotPlan(previous), run.Probes())
@@ -169,6 +180,7 @@ public sealed class JobRunner(
         int jobId, QualifiedName jobName, DateTime started, SqlError error, IReadOnlyList<ExpectationOutcome> expectations, IncrementalRun? run)
     {
         logger.LogWarning("Job {Job} failed: {Error}", jobName, error);
+        _bound.TryRemove(jobName, out _);
         var record = new JobRunRecord(jobId, started, time.GetUtcNow().UtcDateTime, 0, 0, null, run?.Plan.Description, error.ToString())
         {
             Expectations = expectations,
