@@ -19,6 +19,6 @@ public sealed record LakeOptions
     /// <summary>Limits applied to every sandboxed session.</summary>
     public QueryLimits Limits { get; init; } = new();
 
-    /// <summary>How many DuckDB sessions may run at the same time; further queries wait.</summary>
-    public int MaxConcurrentSessions { get; init; } = 4;
+    /// <summary>How the query sessions are shared between users: how many at once, per user, and waiting.</summary>
+    public Query.SessionSharing Sessions { get; init; } = new();
 }

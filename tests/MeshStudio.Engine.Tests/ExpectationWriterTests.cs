@@ -42,7 +42,7 @@ public sealed class ExpectationWriterTests : IDisposable
 
     private async Task<List<object?[]>> ProductRowsAsync(SnapshotResult result)
     {
-        using var engine = new DuckDbQueryEngine(_lake.Options);
+        var engine = new DuckDbQueryEngine(_lake.Options);
         var grant = new SessionGrant([new ReadableRelation(Totals, RelationKind.Product, Location: result.Location)]);
         return await QueryRunner.RowsAsync(engine, grant, "SELECT country, revenue, events FROM sales.totals ORDER BY country");
     }
@@ -71,7 +71,7 @@ public sealed class ExpectationWriterTests : IDisposable
         var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
 
         Assert.Equal(LakeLayout.QuarantineLocationOf(result.Location), result.QuarantineLocation);
-        using var engine = new DuckDbQueryEngine(_lake.Options);
+        var engine = new DuckDbQueryEngine(_lake.Options);
         var grant = new SessionGrant([new ReadableRelation(new QualifiedName("sales", "quarantine"), RelationKind.Quarantine, Location: result.QuarantineLocation)]);
         var rows = await QueryRunner.RowsAsync(engine, grant, "SELECT _expectation, id, amount FROM sales.quarantine ORDER BY id");
         Assert.Equal(
@@ -84,7 +84,7 @@ public sealed class ExpectationWriterTests : IDisposable
     {
         var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
 
-        using var engine = new DuckDbQueryEngine(_lake.Options);
+        var engine = new DuckDbQueryEngine(_lake.Options);
         var grant = new SessionGrant([new ReadableRelation(Totals, RelationKind.Product, Location: result.Location)]);
         var file = Path.Combine(_lake.PathOf(result.QuarantineLocation!), "positive_amount.parquet").Replace('\\', '/');
         await Assert.ThrowsAsync<SqlException>(() => QueryRunner.RowsAsync(engine, grant, $"SELECT * FROM read_parquet('{file}')"));

@@ -66,7 +66,7 @@ public sealed class LakeFixture : IDisposable
     public string PathOf(string location) => Path.Combine(Root, location.Replace('/', Path.DirectorySeparatorChar));
 
     public LakeOptions WithLimits(QueryLimits limits, int maxSessions = 4) =>
-        new(Root) { Limits = limits, MaxConcurrentSessions = maxSessions };
+        new(Root) { Limits = limits, Sessions = new Query.SessionSharing { MaxSessions = maxSessions } };
 
     /// <summary>Runs setup SQL on an ordinary (not sandboxed) DuckDB connection.</summary>
     public static void ExecuteUnsandboxed(string sql)

@@ -120,7 +120,6 @@ public sealed class LatestJoinOracleTests : IDisposable
 
     public void Dispose()
     {
-        _engine.Dispose();
         try
         {
             Directory.Delete(_root, recursive: true);

@@ -40,7 +40,7 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
         Assert.Equal(2, result.RowCount);
         Assert.Equal(["VARCHAR", "DOUBLE", "TIMESTAMP", "BIGINT"], result.Columns.Select(c => c.Type));
 
-        using var engine = new DuckDbQueryEngine(lake.Options);
+        var engine = new DuckDbQueryEngine(lake.Options);
         var grant = new SessionGrant([new ReadableRelation(Latest, RelationKind.Product, Location: result.Location)]);
         var rows = await QueryRunner.RowsAsync(engine, grant, "SELECT country, orders FROM sales.latest_orders ORDER BY country");
         Assert.Equal(["DE", "NL"], rows.Select(r => r[0]));

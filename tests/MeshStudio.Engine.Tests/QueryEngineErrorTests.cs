@@ -127,7 +127,7 @@ public sealed class QueryEngineErrorTests(LakeFixture lake) : IClassFixture<Lake
     [Fact]
     public async Task StreamAsync_OutOfMemory_NamesTheLimit()
     {
-        using var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits { MemoryLimitMb = 64, MaxTempDirectoryMb = 0 }));
+        var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits { MemoryLimitMb = 64, MaxTempDirectoryMb = 0 }));
         var ex = await Assert.ThrowsAsync<SqlException>(() => QueryRunner.CollectAsync(engine, SessionGrant.Empty,
             "SELECT list(repeat('x', 100) || range) FROM range(3000000)"));
         Assert.Contains("64 MB memory limit", ex.Error.Message, StringComparison.Ordinal);

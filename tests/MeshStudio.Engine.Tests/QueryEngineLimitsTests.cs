@@ -11,7 +11,7 @@ public sealed class QueryEngineLimitsTests(LakeFixture lake) : IClassFixture<Lak
     [Fact]
     public async Task StreamAsync_LongQuery_IsStoppedByTimeoutWithClearMessage()
     {
-        using var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits { Timeout = TimeSpan.FromMilliseconds(500) }));
+        var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits { Timeout = TimeSpan.FromMilliseconds(500) }));
         var watch = Stopwatch.StartNew();
 
         var ex = await Assert.ThrowsAsync<SqlException>(() => QueryRunner.CollectAsync(engine, SessionGrant.Empty, LongQuery));
@@ -24,7 +24,7 @@ public sealed class QueryEngineLimitsTests(LakeFixture lake) : IClassFixture<Lak
     [Fact]
     public async Task StreamAsync_SlowConsumerPastTimeout_IsStopped()
     {
-        using var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits { Timeout = TimeSpan.FromMilliseconds(300) }));
+        var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits { Timeout = TimeSpan.FromMilliseconds(300) }));
         var ex = await Assert.ThrowsAsync<SqlException>(async () =>
         {
             await foreach (var _ in engine.StreamAsync(SessionGrant.Empty, "FROM range(100000000)", 1000, CancellationToken.None))
@@ -42,7 +42,7 @@ public sealed class QueryEngineLimitsTests(LakeFixture lake) : IClassFixture<Lak
     [Fact]
     public async Task StreamAsync_CallerCancels_StopsQuicklyWithOperationCanceled()
     {
-        using var engine = new DuckDbQueryEngine(lake.Options);
+        var engine = new DuckDbQueryEngine(lake.Options);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
         var watch = Stopwatch.StartNew();
 
@@ -55,7 +55,7 @@ public sealed class QueryEngineLimitsTests(LakeFixture lake) : IClassFixture<Lak
     [Fact]
     public async Task StreamAsync_MoreQueriesThanSessions_WaitForAFreeSession()
     {
-        using var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits(), maxSessions: 1));
+        var engine = new DuckDbQueryEngine(lake.WithLimits(new QueryLimits(), maxSessions: 1));
         await using var first = engine.StreamAsync(SessionGrant.Empty, "FROM range(100000)", 10, CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await first.MoveNextAsync());
 

@@ -218,7 +218,6 @@ public sealed class WindowFunctionOracleTests : IDisposable
 
     public void Dispose()
     {
-        _engine.Dispose();
         try
         {
             Directory.Delete(_root, recursive: true);

@@ -18,15 +18,16 @@ public sealed class EntitlementService(IDbContextFactory<MeshDbContext> dbFactor
     public async Task<SessionGrant> GrantForAsync(UserContext user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await GrantForAsync(db, user, ct);
+        return await GrantForAsync(db, user, ct) with { Caller = QueryCaller.ForUser(user.UserId) };
     }
 
-    /// <summary>The grant of the user a job runs as; empty when that user no longer exists.</summary>
+    /// <summary>The grant of the user a job runs as (empty when that user no longer exists), in the background lane.</summary>
     public async Task<SessionGrant> GrantForJobAsync(Job job, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await UserContextLoader.LoadAsync(db, job.RunAsUserId, ct);
-        return user is null ? SessionGrant.Empty : await GrantForAsync(db, user, ct);
+        var grant = user is null ? SessionGrant.Empty : await GrantForAsync(db, user, ct);
+        return grant with { Caller = QueryCaller.Background };
     }
 
     private async Task<SessionGrant> GrantForAsync(MeshDbContext db, UserContext user, CancellationToken ct)

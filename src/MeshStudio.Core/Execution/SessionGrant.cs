@@ -12,6 +12,9 @@ public sealed record SessionGrant(
     IReadOnlyList<SemanticMapping>? Semantics = null)
 {
     public static SessionGrant Empty { get; } = new([]);
+
+    /// <summary>Whose share of the query sessions the session counts against.</summary>
+    public QueryCaller Caller { get; init; } = QueryCaller.Unattributed;
 }
 
 /// <summary>A relation the caller may not read, with the reason shown to them.</summary>

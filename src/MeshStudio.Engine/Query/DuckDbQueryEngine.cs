@@ -8,13 +8,13 @@ namespace MeshStudio.Engine.Query;
 
 /// <summary>
 /// Runs one read-only statement per call in a fresh <see cref="SandboxSession"/> and streams its rows.
-/// At most <see cref="LakeOptions.MaxConcurrentSessions"/> sessions run at once; others wait.
+/// Sessions are shared fairly between the grants' callers (<see cref="FairSessionGate"/>); others wait.
 /// </summary>
-public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
+public sealed class DuckDbQueryEngine : IQueryEngine
 {
     private readonly LakeLayout _layout;
     private readonly QueryLimits _limits;
-    private readonly SemaphoreSlim _gate;
+    private readonly FairSessionGate _gate;
     private int _activeSessions;
 
     public DuckDbQueryEngine(LakeOptions options)
@@ -22,8 +22,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _layout = new LakeLayout(options);
         _limits = options.Limits;
-        var max = Math.Max(1, options.MaxConcurrentSessions);
-        _gate = new SemaphoreSlim(max, max);
+        _gate = new FairSessionGate(options.Sessions);
     }
 
     /// <summary>How many DuckDB sessions are open right now.</summary>
@@ -37,7 +36,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         DeniedRelationScanner.ThrowIfDenied(sql, grant.Denied);
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await _gate.AcquireAsync(grant.Caller, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<QueryBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         Task producer = Task.CompletedTask;
@@ -50,14 +49,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            await producer.ConfigureAwait(false);
         }
     }
 
@@ -130,6 +122,4 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
                 return;
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }

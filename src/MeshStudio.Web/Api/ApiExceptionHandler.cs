@@ -21,11 +21,15 @@ public sealed class ApiExceptionHandler : IExceptionHandler
             RuleViolationException => (StatusCodes.Status400BadRequest, "The request breaks a rule", null),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found", null),
             BadHttpRequestException e => (e.StatusCode, "Bad request", null),
+            QueryBusyException e => (e.IsUserLimit ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable,
+                e.IsUserLimit ? "Too many queries" : "All query slots are busy", null),
             _ => (0, "", null),
         };
         if (status == 0)
             return false;
         var detail = exception is SqlException sql ? sql.Error.Message : exception.Message;
+        if (exception is QueryBusyException busy)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(context);
         return true;
     }

@@ -23,8 +23,12 @@ public sealed class ExecutionService(
 
     private readonly SnapshotResolver _snapshots = new(products, lake, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
 
+    public IAsyncEnumerable<QueryBatch> QueryAsync(UserContext user, string sql, int batchSize, CancellationToken cancellationToken) =>
+        QueryAsync(user, sql, batchSize, queued: null, cancellationToken);
+
+    /// <summary>Streams the rows of the user's query; <paramref name="queued"/> is called if it has to wait for a free query slot.</summary>
     public async IAsyncEnumerable<QueryBatch> QueryAsync(
-        UserContext user, string sql, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        UserContext user, string sql, int batchSize, Action? queued, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (MeshSqlParser.Parse(sql) is not QueryStatement)
         {
@@ -33,6 +37,7 @@ public sealed class ExecutionService(
                 1, 1));
         }
         var (grant, rewrite, map) = await PrepareAsync(user, sql, cancellationToken);
+        grant = grant with { Caller = grant.Caller with { Queued = queued } };
         await using var batches = engine.StreamAsync(grant, rewrite, Math.Clamp(batchSize, 1, 10_000), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -71,6 +76,10 @@ public sealed class ExecutionService(
             {
             }
             return null;
+        }
+        catch (QueryBusyException)
+        {
+            return null; // no free query slot to check it now; running it will tell
         }
         catch (SqlException e)
         {

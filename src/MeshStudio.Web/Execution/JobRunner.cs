@@ -194,7 +194,7 @@ public sealed class JobRunner(
         SessionGrant grant, QualifiedName product, SnapshotResult snapshot, CancellationToken cancellationToken)
     {
         var relation = new ReadableRelation(product, RelationKind.Product, snapshot.Columns, snapshot.Location);
-        var sampleGrant = new SessionGrant([.. grant.Relations.Where(r => r.Name != product), relation]);
+        var sampleGrant = new SessionGrant([.. grant.Relations.Where(r => r.Name != product), relation]) { Caller = grant.Caller };
         var values = snapshot.Columns.ToDictionary(c => c.Name, _ => new List<string>());
         await foreach (var batch in engine.StreamAsync(sampleGrant, $"SELECT * FROM {product} LIMIT {SampleRows}", SampleRows, cancellationToken))
         {

@@ -33,7 +33,7 @@ public sealed class QuarantineBrowser(JobService jobs, IQueryEngine engine, Lake
             $"SELECT '{RunTime(locations[i]).Replace("'", "''", StringComparison.Ordinal)}' AS _run, * FROM \"{r.Name.Domain}\".\"{r.Name.Name}\""));
         IReadOnlyList<ResultColumn> columns = [];
         var rows = new List<object?[]>();
-        await foreach (var batch in engine.StreamAsync(new SessionGrant(relations), $"SELECT * FROM (\n{union}\n) LIMIT {MaxRows}", MaxRows, cancellationToken))
+        await foreach (var batch in engine.StreamAsync(new SessionGrant(relations) { Caller = QueryCaller.ForUser(user.UserId) }, $"SELECT * FROM (\n{union}\n) LIMIT {MaxRows}", MaxRows, cancellationToken))
         {
             columns = batch.Columns ?? columns;
             rows.AddRange(batch.Rows);

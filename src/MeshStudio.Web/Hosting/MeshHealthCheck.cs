@@ -13,7 +13,7 @@ public sealed class MeshHealthCheck(CatalogStartup catalog, IQueryEngine engine,
         try
         {
             await catalog.CheckHealthAsync(cancellationToken);
-            await foreach (var _ in engine.StreamAsync(SessionGrant.Empty, "SELECT 1", 1, cancellationToken))
+            await foreach (var _ in engine.StreamAsync(SessionGrant.Empty with { Caller = QueryCaller.Background }, "SELECT 1", 1, cancellationToken))
             {
             }
             var probe = Path.Combine(lake.RootPath, $".health-{Guid.NewGuid():N}");

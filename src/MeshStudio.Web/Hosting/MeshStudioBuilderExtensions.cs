@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MeshStudio.Catalog;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine;
+using MeshStudio.Engine.Query;
 using MeshStudio.Web.Api;
 using MeshStudio.Web.Demo;
 using MeshStudio.Web.Execution;
@@ -35,7 +36,13 @@ public static class MeshStudioBuilderExtensions
                 Threads = options.Query.Threads,
                 Timeout = TimeSpan.FromSeconds(options.Query.TimeoutSeconds),
             },
-            MaxConcurrentSessions = options.Query.MaxConcurrentSessions,
+            Sessions = new SessionSharing
+            {
+                MaxSessions = options.Query.MaxConcurrentSessions > 0 ? options.Query.MaxConcurrentSessions : new SessionSharing().MaxSessions,
+                MaxSessionsPerUser = options.Query.MaxSessionsPerUser,
+                MaxQueuedPerUser = options.Query.MaxQueuedPerUser,
+                MaxWait = TimeSpan.FromSeconds(Math.Max(1, options.Query.QueueWaitSeconds)),
+            },
         });
         builder.Services.AddMeshSecurity();
 

@@ -48,7 +48,18 @@ public sealed class QueryOptions
     public int MemoryLimitMb { get; set; } = 512;
     public int Threads { get; set; } = 1;
     public int TimeoutSeconds { get; set; } = 30;
-    public int MaxConcurrentSessions { get; set; } = 4;
+
+    /// <summary>Query sessions open at once for users; 0 derives it from the cores (twice their number, at least 4).</summary>
+    public int MaxConcurrentSessions { get; set; }
+
+    /// <summary>Sessions one user may hold at once; 0 means a quarter of the total (at least 2).</summary>
+    public int MaxSessionsPerUser { get; set; }
+
+    /// <summary>Queries one user may have waiting for a session; more are refused with 429.</summary>
+    public int MaxQueuedPerUser { get; set; } = 8;
+
+    /// <summary>How long a query waits for a session before it is refused with 503.</summary>
+    public int QueueWaitSeconds { get; set; } = 30;
 }
 
 public sealed class DemoUserOptions

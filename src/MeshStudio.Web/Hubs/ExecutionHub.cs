@@ -71,6 +71,10 @@ public sealed class ExecutionHub(UserContextResolver users, ExecutionService exe
             {
                 throw new HubException(e.Error.ToString());
             }
+            catch (QueryBusyException e)
+            {
+                throw new HubException(e.Message);
+            }
             yield return enumerator.Current;
         }
     }

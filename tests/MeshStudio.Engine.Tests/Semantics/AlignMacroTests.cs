@@ -58,7 +58,7 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
     [Fact]
     public async Task Align_InGroupByOverView_GroupsSynonymsTogether()
     {
-        using var engine = new DuckDbQueryEngine(lake.Options);
+        var engine = new DuckDbQueryEngine(lake.Options);
         var rows = await QueryRunner.RowsAsync(engine, Grant, """
             SELECT align(c, 'country') AS country, count(*) AS n
             FROM (SELECT country AS c FROM sales.orders UNION ALL SELECT * FROM (VALUES ('Holland'), ('Germany'), ('U.S.A.')) t(c))
@@ -72,7 +72,7 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
     [Fact]
     public async Task Align_InQueryEngine_MappingTableIsReadableButNotWritable()
     {
-        using var engine = new DuckDbQueryEngine(lake.Options);
+        var engine = new DuckDbQueryEngine(lake.Options);
         var rows = await QueryRunner.RowsAsync(engine, Grant, "SELECT canonical FROM mesh_internal.semantic_values WHERE key = 'HOLLAND'");
         Assert.Equal("NL", Assert.Single(rows)[0]);
         await Assert.ThrowsAsync<SqlException>(() =>
@@ -101,7 +101,7 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
     {
         var withAtlantis = Country with { Values = [new SemanticValue("DE", [])] };
         var grant = lake.SalesGrant with { Semantics = SemanticMatcher.Mappings(withAtlantis).ToList() };
-        using var engine = new DuckDbQueryEngine(lake.Options);
+        var engine = new DuckDbQueryEngine(lake.Options);
 
         var rows = await QueryRunner.RowsAsync(engine, grant, UnmatchedValuesQuery.Sql(LakeFixture.Orders, "country", "country", 10));
 

@@ -19,6 +19,9 @@ public sealed class QueryRun(ExecutionService execution) : IDisposable
     public IReadOnlyList<ResultColumn> Columns { get; private set; } = [];
     public List<object?[]> Rows { get; } = [];
     public bool IsRunning { get; private set; }
+
+    /// <summary>True while the query waits for a free query slot (the user's share or the server's are all in use).</summary>
+    public bool IsWaiting { get; private set; }
     public bool WasCancelled { get; private set; }
     public bool Truncated { get; private set; }
     public SqlError? Error { get; private set; }
@@ -38,13 +41,15 @@ public sealed class QueryRun(ExecutionService execution) : IDisposable
         Error = null;
         WasCancelled = false;
         Truncated = false;
+        IsWaiting = false;
         IsRunning = true;
         _clock.Restart();
         await NotifyAsync();
         try
         {
-            await foreach (var batch in execution.QueryAsync(user, sql, ExecutionService.DefaultBatchSize, token))
+            await foreach (var batch in execution.QueryAsync(user, sql, ExecutionService.DefaultBatchSize, OnQueued, token))
             {
+                IsWaiting = false;
                 Columns = batch.Columns ?? Columns;
                 Rows.AddRange(batch.Rows.Take(MaxRowsKept - Rows.Count));
                 if (Rows.Count >= MaxRowsKept)
@@ -59,6 +64,10 @@ public sealed class QueryRun(ExecutionService execution) : IDisposable
         {
             Error = e.Error;
         }
+        catch (QueryBusyException e)
+        {
+            Error = new SqlError(e.Message);
+        }
         catch (OperationCanceledException)
         {
             WasCancelled = true;
@@ -66,12 +75,19 @@ public sealed class QueryRun(ExecutionService execution) : IDisposable
         finally
         {
             _clock.Stop();
+            IsWaiting = false;
             IsRunning = false;
         }
         await NotifyAsync();
     }
 
     public void Cancel() => _cancel?.Cancel();
+
+    private void OnQueued()
+    {
+        IsWaiting = true;
+        _ = NotifyAsync();
+    }
 
     private Task NotifyAsync() => Changed?.Invoke() ?? Task.CompletedTask;
 
