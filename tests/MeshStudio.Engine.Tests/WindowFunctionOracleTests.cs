@@ -15,6 +15,9 @@ public sealed class WindowFunctionOracleTests : IDisposable
 {
     private static readonly QualifiedName Clicks = new("web", "clicks");
     private static readonly DateTime Epoch = DateTime.UnixEpoch;
+
+    /// <summary>A multiple of 12,600 seconds since the epoch: a window end for every size used here.</summary>
+    private static readonly DateTime Boundary = new(2026, 3, 1, 22, 30, 0, DateTimeKind.Utc);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "meshstudio-window-tests", Guid.NewGuid().ToString("N"));
     private readonly DuckDbQueryEngine _engine;
     private readonly SessionGrant _grant;
@@ -59,11 +62,16 @@ public sealed class WindowFunctionOracleTests : IDisposable
                 events.Add(new Event($"{user}-{i}", t, user, random.Next(1, 100)));
             }
         }
-        // exactly one gap apart (same session), just over the gap (new session), and before 1970 (negative epoch offsets)
+        // just under one gap apart (same session), exactly one gap apart (new session: windows are half-open),
+        // and before 1970 (negative epoch offsets)
         var edge = new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
         events.Add(new Event("edge-1", edge, "dan", 1));
-        events.Add(new Event("edge-2", edge.AddMinutes(5), "dan", 2));
-        events.Add(new Event("edge-3", edge.AddMinutes(10).AddMilliseconds(1), "dan", 3));
+        events.Add(new Event("edge-2", edge.AddMinutes(5).AddMilliseconds(-1), "dan", 2));
+        events.Add(new Event("edge-3", edge.AddMinutes(10).AddMilliseconds(-1), "dan", 3));
+        // just before, exactly at and one slide after a common window end (a multiple of 7, 10 and 5 minutes)
+        events.Add(new Event("fay-1", Boundary.AddMilliseconds(-1), "fay", 6));
+        events.Add(new Event("fay-2", Boundary, "fay", 7));
+        events.Add(new Event("fay-3", Boundary.AddMinutes(1), "fay", 8));
         events.Add(new Event("old-1", new DateTime(1969, 12, 31, 23, 58, 30, 250, DateTimeKind.Utc), "eve", 4));
         events.Add(new Event("old-2", new DateTime(1969, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc), "eve", 5));
         return events.OrderBy(_ => random.Next()).ToList();
@@ -136,6 +144,57 @@ public sealed class WindowFunctionOracleTests : IDisposable
         Assert.Equal(5L * _events.Count, actual.Sum(w => w.Count));
     }
 
+    private async Task<List<(string Id, long StartMs, long EndMs)>> WindowsOfAsync(string user, string window)
+    {
+        var rows = await QueryRunner.RowsAsync(_engine, _grant, StreamingRewriter.Rewrite(
+            $"SELECT id, epoch_ms(window_start), epoch_ms(window_end) FROM {window} AS w WHERE user_id = '{user}' ORDER BY 1, 2").Sql);
+        return rows.Select(r => ((string)r[0]!, (long)r[1]!, (long)r[2]!)).ToList();
+    }
+
+    [Fact]
+    public async Task Tumble_EventExactlyAtWindowEnd_BelongsToNextWindow()
+    {
+        var b = (long)(Boundary - Epoch).TotalMilliseconds;
+        const long size = 7 * 60_000;
+
+        var windows = await WindowsOfAsync("fay", "TUMBLE(web.clicks, ts, INTERVAL '7 minutes')");
+
+        Assert.Equal([("fay-1", b - size, b), ("fay-2", b, b + size), ("fay-3", b, b + size)], windows);
+    }
+
+    [Fact]
+    public async Task Hop_EventExactlyAtSizeOrSlideBoundary_BelongsOnlyToWindowsStartingAtOrBeforeIt()
+    {
+        var b = (long)(Boundary - Epoch).TotalMilliseconds;
+        const long minute = 60_000, size = 5 * minute;
+        // [start, start + size): fay-2 at b is not in the window ending at b; fay-3 at b + 1 minute (a slide
+        // boundary) is in the window starting there and not in the one ending there
+        List<(string, long, long)> expected =
+        [
+            .. Enumerable.Range(1, 5).Select(k => ("fay-1", b - (k * minute), b - (k * minute) + size)).OrderBy(w => w.Item2),
+            .. Enumerable.Range(0, 5).Select(k => ("fay-2", b - (k * minute), b - (k * minute) + size)).OrderBy(w => w.Item2),
+            .. Enumerable.Range(-1, 5).Select(k => ("fay-3", b - (k * minute), b - (k * minute) + size)).OrderBy(w => w.Item2),
+        ];
+
+        var windows = await WindowsOfAsync("fay", "HOP(web.clicks, ts, INTERVAL '1 minute', INTERVAL '5 minutes')");
+
+        Assert.Equal(expected, windows);
+    }
+
+    [Fact]
+    public async Task Session_PauseExactlyTheGap_StartsNewSession()
+    {
+        var edge = (long)(new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc) - Epoch).TotalMilliseconds;
+        const long gap = 5 * 60_000;
+        var second = edge + gap - 1;
+        var third = edge + (2 * gap) - 1;
+
+        var windows = await WindowsOfAsync("dan", "SESSION(web.clicks, ts, INTERVAL '5 minutes', user_id)");
+
+        // a pause of gap - 1 ms stays in the session; a pause of exactly the gap reaches its end, which is exclusive
+        Assert.Equal([("edge-1", edge, second + gap), ("edge-2", edge, second + gap), ("edge-3", third, third + gap)], windows);
+    }
+
     [Fact]
     public async Task Hop_SlideEqualsSize_EqualsTumble()
     {
@@ -154,7 +213,8 @@ public sealed class WindowFunctionOracleTests : IDisposable
             var first = 0;
             for (var i = 1; i <= sorted.Count; i++)
             {
-                if (i < sorted.Count && sorted[i].Ms - sorted[i - 1].Ms <= gapMs)
+                // half-open [first, last + gap): an event exactly at last + gap starts the next session
+                if (i < sorted.Count && sorted[i].Ms < sorted[i - 1].Ms + gapMs)
                     continue;
                 var session = sorted.GetRange(first, i - first);
                 windows.Add(new Window(session[0].Ms, session[^1].Ms + gapMs, session.Count, session.Sum(e => (double)e.Amount), perUser ? group.Key : null));

@@ -8,7 +8,9 @@ namespace MeshStudio.Core.Dialect;
 /// Rewrites the window table functions of the dialect — <c>TUMBLE(src, time_col, size)</c>,
 /// <c>HOP(src, time_col, slide, size)</c> and <c>SESSION(src, time_col, gap [, key_col])</c> — into plain DuckDB
 /// subqueries that add <c>window_start</c> and <c>window_end</c> to every row of <c>src</c> (batch semantics over
-/// all input). Windows are aligned to the Unix epoch; rows whose time is NULL belong to no window.
+/// all input). Windows are aligned to the Unix epoch; rows whose time is NULL belong to no window. Every window is
+/// half-open, <c>[window_start, window_end)</c>, as in Flink and Spark: a row exactly at a window's end belongs to the
+/// next window, and a session ends at its last row + gap, so a pause of exactly the gap starts a new session.
 /// It also rewrites <c>[LEFT] JOIN LATEST rel [AS] alias ON cond</c> into a join against the latest row per key of
 /// <c>rel</c> (see <see cref="LatestJoin"/>). Strings, comments and quoted identifiers are never rewritten.
 /// </summary>
@@ -116,7 +118,7 @@ public static class StreamingRewriter
             body = $"SELECT * EXCLUDE (__mesh_new, __mesh_session), min({time}) OVER ({session}) AS window_start, " +
                    $"max({time}) OVER ({session}) + to_microseconds({gap}) AS window_end " +
                    $"FROM (SELECT *, sum(__mesh_new) OVER ({partition}ORDER BY {time} ROWS UNBOUNDED PRECEDING) AS __mesh_session " +
-                   $"FROM (SELECT *, CASE WHEN epoch_us({time}) - epoch_us(lag({time}) OVER ({partition}ORDER BY {time})) <= {gap} THEN 0 ELSE 1 END AS __mesh_new " +
+                   $"FROM (SELECT *, CASE WHEN epoch_us({time}) - epoch_us(lag({time}) OVER ({partition}ORDER BY {time})) < {gap} THEN 0 ELSE 1 END AS __mesh_new " +
                    $"FROM {source} AS __mesh_src WHERE {time} IS NOT NULL))";
         }
         return $"({body})";
