@@ -109,4 +109,13 @@ public sealed class QueryEngineStreamingTests(LakeFixture lake) : IClassFixture<
         }
         Assert.Equal(0, _engine.ActiveSessions);
     }
+
+    [Fact]
+    public async Task StreamAsync_WideRows_EndBatchesAtTheByteLimit()
+    {
+        var batches = await QueryRunner.CollectAsync(_engine, SessionGrant.Empty, "SELECT repeat('y', 100000) AS y FROM range(100)", 1000);
+
+        Assert.Equal(100, batches.Sum(b => b.Rows.Count));
+        Assert.All(batches, b => Assert.InRange(b.Rows.Count * 100_000L, 0, new QueryLimits().MaxBatchBytes + 100_000L));
+    }
 }

@@ -96,8 +96,9 @@ public sealed class DuckDbQueryEngine : IQueryEngine
             columns[i] = new ResultColumn(reader.GetName(i), DuckDbTypeNames.ToSqlName(reader.GetDataTypeName(i)));
 
         long total = 0;
+        long batchBytes = 0;
         var first = true;
-        var rows = new List<object?[]>(batchSize);
+        var rows = new List<object?[]>(Math.Min(batchSize, 1024));
         while (true)
         {
             var more = reader.Read();
@@ -110,13 +111,15 @@ public sealed class DuckDbQueryEngine : IQueryEngine
                 for (var i = 0; i < row.Length; i++)
                     row[i] = reader.IsDBNull(i) ? null : JsonValueConverter.ToJsonFriendly(reader.GetValue(i));
                 rows.Add(row);
+                batchBytes += RowSize.Estimate(row);
                 total++;
             }
-            if (rows.Count == batchSize || (!more && (rows.Count > 0 || first)))
+            if (rows.Count == batchSize || batchBytes >= _limits.MaxBatchBytes || (!more && (rows.Count > 0 || first)))
             {
                 writer.WriteAsync(new QueryBatch(first ? columns : null, rows, total), token).AsTask().GetAwaiter().GetResult();
                 first = false;
-                rows = new List<object?[]>(batchSize);
+                rows = new List<object?[]>(Math.Min(batchSize, 1024));
+                batchBytes = 0;
             }
             if (!more)
                 return;

@@ -16,6 +16,8 @@ public static class JsonValueConverter
     public static object? ToJsonFriendly(object? value) => value switch
     {
         null or DBNull => null,
+        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture), // JSON has no NaN or Infinity
+        float f when !float.IsFinite(f) => f.ToString(CultureInfo.InvariantCulture),
         string or bool or decimal or double or float or long or int or short or sbyte or byte or ushort or uint => value,
         ulong u => u <= long.MaxValue ? (long)u : u.ToString(CultureInfo.InvariantCulture),
         BigInteger b => b.ToString(CultureInfo.InvariantCulture),

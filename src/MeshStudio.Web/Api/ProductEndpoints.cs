@@ -54,20 +54,22 @@ public static class ProductEndpoints
                     case "json" or "csv":
                         var size = Math.Clamp(pageSize ?? 1000, 1, MaxPageSize);
                         var number = Math.Max(1, page ?? 1);
-                        var result = await execution.QueryAllAsync(user,
-                            $"SELECT * FROM {qualified} LIMIT {size + 1} OFFSET {(long)(number - 1) * size}", size + 1, context.RequestAborted);
-                        var rows = result.Rows.Take(size).ToList();
-                        var hasMore = result.Rows.Count > size;
+                        var stream = await execution.StartAsync(user,
+                            $"SELECT * FROM {qualified} LIMIT {size + 1} OFFSET {(long)(number - 1) * size}", context.RequestAborted);
+                        var budget = new ResultBudget(size, execution.MaxResultBytes);
                         if (format == "csv")
+                            return await CsvDownload.CreateAsync(context, stream, budget, $"{qualified.Domain}.{qualified.Name}-page{number}.csv");
+                        return new JsonRowsResult(stream, budget, (json, b) =>
                         {
-                            context.Response.Headers["X-Has-More"] = hasMore ? "true" : "false";
-                            return Results.Text(CsvFormatter.Format(result.Columns.Select(c => c.Name), rows), "text/csv");
-                        }
-                        return Results.Ok(new DataPage(result.Columns.Select(c => new ColumnInfo(c.Name, c.Type)).ToList(), rows, number, size, hasMore));
+                            json.WriteNumber("page", number);
+                            json.WriteNumber("pageSize", size);
+                            json.WriteBoolean("hasMore", b.TruncatedBy is not null);
+                        });
                     default:
                         return Results.Problem(statusCode: 400, title: "Bad request", detail: "format must be json, csv or parquet.");
                 }
             })
+            .Produces<DataPage>()
             .WithName("GetProductData")
             .WithSummary("A product's rows as JSON or CSV (paged: page, pageSize) or its current snapshot as one Parquet file. Needs a grant.");
     }
@@ -79,4 +81,6 @@ public static class ProductEndpoints
         Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no product {domain}.{name} you can see.");
 }
 
-public sealed record DataPage(IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<object?[]> Rows, int Page, int PageSize, bool HasMore);
+/// <summary>A JSON page of product data (streamed by <see cref="JsonRowsResult"/>); <paramref name="TruncatedBy"/> is <c>bytes</c> when the page was cut at the response byte limit.</summary>
+public sealed record DataPage(
+    IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<object?[]> Rows, bool Truncated, string? TruncatedBy, int Page, int PageSize, bool HasMore, string? Error);

@@ -15,10 +15,10 @@ public static class SqlEndpoints
                     return Results.Problem(statusCode: 400, title: "Bad request", detail: "Send {\"sql\": \"SELECT …\"}.");
                 var user = await context.UserAsync(users);
                 var limit = Math.Clamp(request.MaxRows ?? 1000, 1, MaxRows);
-                var result = await execution.QueryAllAsync(user, request.Sql, limit + 1, context.RequestAborted);
-                return Results.Ok(new SqlResponse(result.Columns.Select(c => new ColumnInfo(c.Name, c.Type)).ToList(),
-                    result.Rows.Take(limit).ToList(), result.Rows.Count > limit));
+                var stream = await execution.StartAsync(user, request.Sql, context.RequestAborted);
+                return new JsonRowsResult(stream, new ResultBudget(limit, execution.MaxResultBytes));
             })
+            .Produces<SqlResponse>()
             .WithName("RunSql")
             .WithSummary("Run a read-only query as the caller, in the same sandbox and with the same grants as the Studio.");
 
@@ -39,4 +39,7 @@ public sealed record SqlRequest(string Sql, int? MaxRows);
 
 public sealed record ColumnInfo(string Name, string Type);
 
-public sealed record SqlResponse(IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<object?[]> Rows, bool Truncated);
+/// <summary>What <c>POST /api/sql</c> writes (streamed by <see cref="JsonRowsResult"/>).</summary>
+/// <param name="TruncatedBy"><c>rows</c> (more than maxRows) or <c>bytes</c> (the response byte limit), or null.</param>
+/// <param name="Error">A failure after rows were sent (a timeout); null otherwise.</param>
+public sealed record SqlResponse(IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<object?[]> Rows, bool Truncated, string? TruncatedBy, string? Error);

@@ -122,21 +122,29 @@ public sealed class ExecutionService(
         return error;
     }
 
-    /// <summary>Runs a query to the end and returns all rows (for small results: samples, previews).</summary>
+    /// <summary>About how many bytes one result may hold in a response, a hub stream or the Studio.</summary>
+    public long MaxResultBytes => options.Value.Query.MaxResultBytes;
+
+    /// <summary>Starts the user's query and waits for its columns, so errors in the SQL come before any response does.</summary>
+    public Task<QueryStream> StartAsync(UserContext user, string sql, CancellationToken cancellationToken) =>
+        QueryStream.StartAsync(QueryAsync(user, sql, DefaultBatchSize, cancellationToken), cancellationToken);
+
+    /// <summary>The first rows of a query, at most <paramref name="maxRows"/> and <see cref="MaxResultBytes"/> (samples, previews).</summary>
     public async Task<QueryResult> QueryAllAsync(UserContext user, string sql, int maxRows, CancellationToken cancellationToken)
     {
         IReadOnlyList<ResultColumn> columns = [];
         var rows = new List<object?[]>();
+        var budget = new ResultBudget(maxRows, MaxResultBytes);
         await foreach (var batch in QueryAsync(user, sql, Math.Min(maxRows, DefaultBatchSize), cancellationToken))
         {
             columns = batch.Columns ?? columns;
-            rows.AddRange(batch.Rows.Take(maxRows - rows.Count));
-            if (rows.Count >= maxRows)
+            rows.AddRange(budget.Take(batch));
+            if (budget.TruncatedBy is not null)
                 break;
         }
-        return new QueryResult(columns, rows);
+        return new QueryResult(columns, rows, budget.TruncatedBy is not null);
     }
 }
 
-/// <summary>A whole (small) query result.</summary>
-public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows);
+/// <summary>A whole (small) query result; <paramref name="Truncated"/> when rows were left out by a limit.</summary>
+public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows, bool Truncated = false);

@@ -60,6 +60,9 @@ public sealed class QueryOptions
 
     /// <summary>How long a query waits for a session before it is refused with 503.</summary>
     public int QueueWaitSeconds { get; set; } = 30;
+
+    /// <summary>About how many bytes of rows one response, hub stream or Studio result may hold (32 MiB).</summary>
+    public long MaxResultBytes { get; set; } = 32L * 1024 * 1024;
 }
 
 public sealed class DemoUserOptions

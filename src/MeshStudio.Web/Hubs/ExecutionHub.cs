@@ -25,9 +25,21 @@ public sealed class ExecutionHub(UserContextResolver users, ExecutionService exe
     public async IAsyncEnumerable<QueryBatch> Query(string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync(cancellationToken);
+        var budget = new ResultBudget(long.MaxValue, execution.MaxResultBytes);
         await using var batches = Translate(execution.QueryAsync(user, sql, ExecutionService.DefaultBatchSize, cancellationToken)).GetAsyncEnumerator(cancellationToken);
         while (await batches.MoveNextAsync())
-            yield return batches.Current;
+        {
+            var batch = batches.Current;
+            var rows = budget.Take(batch);
+            if (budget.TruncatedBy is null)
+            {
+                yield return batch;
+                continue;
+            }
+            if (rows.Count > 0 || batch.Columns is not null)
+                yield return batch with { Rows = rows, RowsSoFar = budget.Rows };
+            throw new HubException(budget.BytesMessage());
+        }
     }
 
     public async IAsyncEnumerable<ProductChange> SubscribeProduct(string domain, string name, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -69,6 +69,19 @@ public class ProductEndpointsTests(MeshAppFactory app)
         Assert.Equal(count, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
+    [Fact]
+    public async Task Data_Csv_IsAnAttachmentWithAFileName()
+    {
+        var response = await app.ClientFor("logistics.owner").GetAsync("/api/products/logistics/delivery_performance/data?format=csv&pageSize=2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("logistics.delivery_performance-page1.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("true", response.Headers.GetValues("X-Has-More").Single());
+        Assert.Equal(3, (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     private async Task GrantAsync(string userName, QualifiedName product)
     {
         using var scope = app.Services.CreateScope();

@@ -40,6 +40,22 @@ public class ExecutionHubTests(MeshAppFactory app)
     }
 
     [Fact]
+    public async Task Query_ResultOverTheByteLimit_StopsAtTheLimitWithAMessage()
+    {
+        await using var connection = await ConnectAsync("sales.analyst");
+        long bytes = 0;
+
+        var error = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var batch in connection.StreamAsync<QueryBatch>("Query", "SELECT repeat('y', 100000) AS y FROM range(10000)"))
+                bytes += batch.Rows.Sum(r => r[0]!.ToString()!.Length);
+        });
+
+        Assert.InRange(bytes, 1, MeshAppFactory.MaxResultBytes);
+        Assert.Contains("The result stopped at the 4 MB limit for one result after", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_BadSql_FailsWithThePosition()
     {
         await using var connection = await ConnectAsync("sales.analyst");

@@ -13,6 +13,9 @@ namespace MeshStudio.Web.Tests.Shared;
 /// </summary>
 public sealed class MeshAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The byte limit of one result in the test app (small, so limit tests stay quick).</summary>
+    public const long MaxResultBytes = 4 * 1024 * 1024;
+
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "meshstudio-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +25,7 @@ public sealed class MeshAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("MeshStudio:Simulator:Enabled", "false");
         builder.UseSetting("MeshStudio:Jobs:SchedulerEnabled", "false");
         builder.UseSetting("MeshStudio:Query:TimeoutSeconds", "10");
+        builder.UseSetting("MeshStudio:Query:MaxResultBytes", MaxResultBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public MeshStudioOptions Options => Services.GetRequiredService<IOptions<MeshStudioOptions>>().Value;

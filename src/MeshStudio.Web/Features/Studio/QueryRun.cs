@@ -18,11 +18,13 @@ public sealed class QueryRun(ExecutionService execution) : IDisposable
 
     public IReadOnlyList<ResultColumn> Columns { get; private set; } = [];
     public List<object?[]> Rows { get; } = [];
+
     public bool IsRunning { get; private set; }
 
     /// <summary>True while the query waits for a free query slot (the user's share or the server's are all in use).</summary>
     public bool IsWaiting { get; private set; }
     public bool WasCancelled { get; private set; }
+    /// <summary>True when rows were left out: more than <see cref="MaxRowsKept"/>, or more bytes than one result may hold.</summary>
     public bool Truncated { get; private set; }
     public SqlError? Error { get; private set; }
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -47,12 +49,13 @@ public sealed class QueryRun(ExecutionService execution) : IDisposable
         await NotifyAsync();
         try
         {
+            var budget = new ResultBudget(MaxRowsKept, execution.MaxResultBytes);
             await foreach (var batch in execution.QueryAsync(user, sql, ExecutionService.DefaultBatchSize, OnQueued, token))
             {
                 IsWaiting = false;
                 Columns = batch.Columns ?? Columns;
-                Rows.AddRange(batch.Rows.Take(MaxRowsKept - Rows.Count));
-                if (Rows.Count >= MaxRowsKept)
+                Rows.AddRange(budget.Take(batch));
+                if (budget.TruncatedBy is not null)
                 {
                     Truncated = true;
                     break;
