@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Text;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion;
 
 /// <summary>
-/// Stores each accepted batch as one newline-delimited JSON segment of the source. The batch is written to a
-/// hidden temporary file, flushed to disk, then renamed to <c>seg-…ndjson</c>: readers (which read only
+/// Stores each accepted batch as one newline-delimited JSON segment of the source, written as a
+/// <see cref="DurableFile"/> named <c>seg-…ndjson</c>: readers (which read only
 /// complete <c>seg-*.ndjson</c>, see <see cref="SourceFiles"/>) see the whole batch or nothing. Segment names carry a
 /// time that is strictly increasing per source and a segment is renamed into place under the source's lock, so
 /// segments become visible in name order: a job that has read up to one segment has read every earlier one.
@@ -50,38 +51,27 @@ public sealed class FileEventStore : IEventStore
         if (jsonObjects.Count == 0)
             return;
 
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".tmp-{Guid.NewGuid():N}");
-        try
+        var file = DurableFile.Create(directory);
+        await using (file.ConfigureAwait(false))
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
+            var writer = new StreamWriter(file.Stream, Utf8, 64 * 1024, leaveOpen: true);
+            await using (writer.ConfigureAwait(false))
             {
-                var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
-                await using (writer.ConfigureAwait(false))
+                foreach (var line in jsonObjects)
                 {
-                    foreach (var line in jsonObjects)
-                    {
-                        await writer.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-                        await writer.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
-                    }
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
                 }
-                stream.Flush(flushToDisk: true);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Clocks.GetOrAdd(directory, d => new SegmentClock { Last = SourceFiles.Scan(d).Tail });
             lock (clock)
             {
                 var ticks = Math.Max(_time.GetUtcNow().UtcDateTime.Ticks, clock.Last + 1);
-                File.Move(temp, Path.Combine(directory, LakeLayout.NewSegmentFileName(new DateTime(ticks, DateTimeKind.Utc))), overwrite: false);
+                file.Commit(Path.Combine(directory, LakeLayout.NewSegmentFileName(new DateTime(ticks, DateTimeKind.Utc))));
                 clock.Last = ticks;
             }
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
@@ -89,19 +79,5 @@ public sealed class FileEventStore : IEventStore
     private sealed class SegmentClock
     {
         public long Last { get; set; }
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

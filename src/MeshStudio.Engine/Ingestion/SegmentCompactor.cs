@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion;
 
@@ -8,9 +9,9 @@ namespace MeshStudio.Engine.Ingestion;
 /// Merges the settled files of an ingested source into one <c>cmp-…ndjson</c> file without a reader ever
 /// seeing an event twice or missing one, also across a crash:
 /// <list type="number">
-/// <item>the merged data is written to a hidden temp file and flushed to disk;</item>
-/// <item>the manifest <c>cmp-&lt;id&gt;.covers</c> (the names it replaces) is written to a temp file, flushed and renamed;</item>
-/// <item>only then is the temp data renamed to <c>cmp-&lt;id&gt;.ndjson</c>, which makes the manifest count (see <see cref="SourceFiles"/>);</item>
+/// <item>the merged data is written to a hidden temp file (a <see cref="DurableFile"/>);</item>
+/// <item>the manifest <c>cmp-&lt;id&gt;.covers</c> (the names it replaces) is written durably;</item>
+/// <item>only then is the data committed as <c>cmp-&lt;id&gt;.ndjson</c>, which makes the manifest count (see <see cref="SourceFiles"/>);</item>
 /// <item>after <see cref="CompactionSettings.GracePeriod"/> the covered files are deleted, then the manifest.</item>
 /// </list>
 /// Segments and compacted files both get merged; a compacted file only once its own manifest is gone.
@@ -20,7 +21,6 @@ public sealed class SegmentCompactor
 {
     private const string LockFileName = ".compact.lock";
     private const string TempPrefix = ".cmp-";
-    private const string StoreTempPrefix = ".tmp-";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -142,36 +142,29 @@ public sealed class SegmentCompactor
             return 0;
 
         var directory = files.Directory;
-        var token = Guid.NewGuid().ToString("N");
-        var dataTemp = Path.Combine(directory, $"{TempPrefix}{token}.tmp");
-        var manifestTemp = Path.Combine(directory, $"{TempPrefix}{token}.covers.tmp");
-        string? manifest = null;
-        var committed = false;
-        try
+        var data = DurableFile.Create(directory, TempPrefix, 256 * 1024);
+        await using (data.ConfigureAwait(false))
         {
-            await WriteMergedAsync(dataTemp, candidates.Select(n => Path.Combine(directory, n)), ct).ConfigureAwait(false);
+            await WriteMergedAsync(data.Stream, candidates.Select(n => Path.Combine(directory, n)), ct).ConfigureAwait(false);
             BeforeCommit?.Invoke();
             ct.ThrowIfCancellationRequested();
 
             var ranges = candidates.Select(SourceFiles.PositionRange).ToList();
-            var id = SourceFiles.CompactedName(_time.GetUtcNow().UtcDateTime, ranges.Min(r => r.First), ranges.Max(r => r.Last), token);
-            await WriteDurableAsync(manifestTemp, string.Concat(candidates.Select(n => n + "\n")), ct).ConfigureAwait(false);
-            manifest = Path.Combine(directory, id + SourceFiles.ManifestExtension);
-            File.Move(manifestTemp, manifest, overwrite: false);
-            // The commit point: from here on readers read the merged file instead of the covered ones.
-            File.Move(dataTemp, Path.Combine(directory, id + SourceFiles.DataExtension), overwrite: false);
-            committed = true;
-            return candidates.Count;
-        }
-        finally
-        {
-            if (!committed)
+            var id = SourceFiles.CompactedName(_time.GetUtcNow().UtcDateTime, ranges.Min(r => r.First), ranges.Max(r => r.Last), Guid.NewGuid().ToString("N"));
+            var manifest = Path.Combine(directory, id + SourceFiles.ManifestExtension);
+            await DurableFile.WriteAsync(manifest, (stream, token) => stream.WriteAsync(Utf8.GetBytes(string.Concat(candidates.Select(n => n + "\n"))), token).AsTask(),
+                overwrite: false, ct).ConfigureAwait(false);
+            try
             {
-                TryDelete(dataTemp);
-                TryDelete(manifestTemp);
-                if (manifest is not null)
-                    TryDelete(manifest); // inert without its compacted file
+                // The commit point: from here on readers read the merged file instead of the covered ones.
+                data.Commit(Path.Combine(directory, id + SourceFiles.DataExtension));
             }
+            catch
+            {
+                TryDelete(manifest); // inert without its compacted file
+                throw;
+            }
+            return candidates.Count;
         }
     }
 
@@ -215,6 +208,9 @@ public sealed class SegmentCompactor
                 }
                 File.Delete(Path.Combine(files.Directory, name));
             }
+            // The deletions must be durable before the manifest's: a covered file that came back after a power
+            // loss without its manifest would be read twice.
+            DurableFile.SyncFolder(files.Directory);
             File.Delete(Path.Combine(files.Directory, manifest));
         }
         foreach (var manifest in files.InertManifests)
@@ -232,7 +228,7 @@ public sealed class SegmentCompactor
         foreach (var path in Directory.EnumerateFiles(files.Directory))
         {
             var name = Path.GetFileName(path);
-            if (!name.StartsWith(TempPrefix, StringComparison.Ordinal) && !name.StartsWith(StoreTempPrefix, StringComparison.Ordinal))
+            if (!name.StartsWith(TempPrefix, StringComparison.Ordinal) && !name.StartsWith(DurableFile.TempPrefix, StringComparison.Ordinal))
                 continue;
             try
             {
@@ -245,42 +241,26 @@ public sealed class SegmentCompactor
         }
     }
 
-    private static async Task WriteMergedAsync(string temp, IEnumerable<string> inputs, CancellationToken ct)
+    private static async Task WriteMergedAsync(Stream output, IEnumerable<string> inputs, CancellationToken ct)
     {
-        var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 256 * 1024, FileOptions.Asynchronous);
-        await using (output.ConfigureAwait(false))
+        var buffer = new byte[256 * 1024];
+        foreach (var path in inputs)
         {
-            var buffer = new byte[256 * 1024];
-            foreach (var path in inputs)
+            var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 256 * 1024, FileOptions.Asynchronous);
+            await using (input.ConfigureAwait(false))
             {
-                var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 256 * 1024, FileOptions.Asynchronous);
-                await using (input.ConfigureAwait(false))
+                byte last = (byte)'\n';
+                int read;
+                while ((read = await input.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
                 {
-                    byte last = (byte)'\n';
-                    int read;
-                    while ((read = await input.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
-                    {
-                        await output.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
-                        last = buffer[read - 1];
-                    }
-                    if (last != (byte)'\n')
-                        output.WriteByte((byte)'\n');
+                    await output.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                    last = buffer[read - 1];
                 }
+                if (last != (byte)'\n')
+                    output.WriteByte((byte)'\n');
             }
-            await output.FlushAsync(ct).ConfigureAwait(false);
-            output.Flush(flushToDisk: true);
         }
-    }
-
-    private static async Task WriteDurableAsync(string path, string text, CancellationToken ct)
-    {
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-        await using (stream.ConfigureAwait(false))
-        {
-            await stream.WriteAsync(Utf8.GetBytes(text), ct).ConfigureAwait(false);
-            await stream.FlushAsync(ct).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-        }
+        await output.FlushAsync(ct).ConfigureAwait(false);
     }
 
     private static void TryDelete(string path)

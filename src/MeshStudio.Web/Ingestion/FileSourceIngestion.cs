@@ -4,6 +4,7 @@ using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Durability;
 using MeshStudio.Engine.Ingestion.Files;
 
 namespace MeshStudio.Web.Ingestion;
@@ -72,8 +73,7 @@ public sealed class FileSourceIngestion(SourceService sources, FileIngester inge
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(content);
-        if (!AccessRules.CanAuthorIn(user, name.Domain))
-            throw new AccessDeniedException($"Only members of the {name.Domain} domain can upload files to its sources.");
+        EnsureMayUpload(user, name);
         var source = await sources.FindAsync(name, ct);
         if (source is null)
             throw new KeyNotFoundException($"There is no source {name}.");
@@ -84,39 +84,37 @@ public sealed class FileSourceIngestion(SourceService sources, FileIngester inge
             throw new RuleViolationException(TooLarge(length.Value));
 
         var folder = ingester.UploadDirectory(name);
-        Directory.CreateDirectory(folder);
-        var part = Path.Combine(folder, $".part-{Guid.NewGuid():N}");
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var target = Path.Combine(folder, $"{stamp}-{safeName}");
-        try
+        await using (var output = DurableFile.Create(folder, ".part-", ChunkBytes))
         {
-            await using (var output = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, ChunkBytes, FileOptions.Asynchronous))
+            var buffer = new byte[ChunkBytes];
+            long total = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer, ct)) > 0)
             {
-                var buffer = new byte[ChunkBytes];
-                long total = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer, ct)) > 0)
-                {
-                    total += read;
-                    if (total > MaxUploadBytes)
-                        throw new RuleViolationException(TooLarge(total));
-                    await output.WriteAsync(buffer.AsMemory(0, read), ct);
-                    progress?.Report(total);
-                }
-                if (total == 0)
-                    throw new RuleViolationException($"The file {safeName} is empty; nothing to ingest.");
-                await output.FlushAsync(ct);
-                output.Flush(flushToDisk: true);
+                total += read;
+                if (total > MaxUploadBytes)
+                    throw new RuleViolationException(TooLarge(total));
+                await output.Stream.WriteAsync(buffer.AsMemory(0, read), ct);
+                progress?.Report(total);
             }
-            File.Move(part, target, overwrite: false);
-        }
-        finally
-        {
-            if (File.Exists(part))
-                File.Delete(part);
+            if (total == 0)
+                throw new RuleViolationException($"The file {safeName} is empty; nothing to ingest.");
+            await output.Stream.FlushAsync(ct);
+            output.Commit(target);
         }
         var inbox = Path.GetDirectoryName(Path.GetDirectoryName(folder))!;
         return await IngestAsync(name, InboxFile.Of(inbox, target), ct);
+    }
+
+    /// <summary>Only authors of the source's domain may upload; checked before an upload's body is read.</summary>
+    public static void EnsureMayUpload(UserContext user, QualifiedName name)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!AccessRules.CanAuthorIn(user, name.Domain))
+            throw new AccessDeniedException($"Only members of the {name.Domain} domain can upload files to its sources.");
     }
 
     /// <summary>The source's file counters (members of its domain).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion.Files;
 
@@ -41,6 +42,6 @@ internal sealed class InboxFiles(LakeLayout layout, TimeProvider time)
             var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             target = Path.Combine(Path.GetDirectoryName(target)!, $"{Path.GetFileNameWithoutExtension(target)}.{stamp}{Path.GetExtension(target)}");
         }
-        File.Move(file.FullPath, target, overwrite: false);
+        DurableFile.Move(file.FullPath, target, overwrite: false);
     }
 }

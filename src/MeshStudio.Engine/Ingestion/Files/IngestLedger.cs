@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion.Files;
 
@@ -38,8 +39,8 @@ public sealed record FileIngestCounters(long Files, long Rows, long QuarantinedR
 
 /// <summary>
 /// The small per-source ledger <c>lake/&lt;d&gt;/sources/&lt;s&gt;/_ingest/ledger.json</c>: one entry per inbox file
-/// and the source's counters. Every write goes to a temp file that is flushed and renamed over the old one, so a
-/// crash leaves the old or the new ledger, never a torn one (ADR 0009).
+/// and the source's counters. Every write is a <see cref="DurableFile"/> replacing the old one, so a crash or a power
+/// loss leaves the old or the new ledger, never a torn one (ADR 0009).
 /// </summary>
 public sealed class IngestLedger
 {
@@ -84,26 +85,8 @@ public sealed class IngestLedger
         Data = next;
     }
 
-    private void Write(LedgerData data)
-    {
-        var folder = System.IO.Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(folder);
-        var temp = System.IO.Path.Combine(folder, $".ledger-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(data, Json)));
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, _path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    private void Write(LedgerData data) =>
+        DurableFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(data, Json)), overwrite: true);
 
     public sealed record LedgerData
     {

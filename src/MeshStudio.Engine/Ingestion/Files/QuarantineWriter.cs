@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion.Files;
 
 /// <summary>
-/// Quarantined rows of one file: written to a temp file and renamed to <c>_quarantine/&lt;file id&gt;.ndjson</c> only
-/// when the file is finished (a retry rewrites the same name: no duplicates).
+/// Quarantined rows of one file: written as a <see cref="DurableFile"/> named <c>_quarantine/&lt;file id&gt;.ndjson</c> when the file
+/// is finished (a retry rewrites the same name: no duplicates).
 /// </summary>
 internal sealed class QuarantineWriter(string folder, string id, string file, DateTime at)
 {
@@ -13,8 +14,8 @@ internal sealed class QuarantineWriter(string folder, string id, string file, Da
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly List<string> _reasons = [];
+    private DurableFile? _file;
     private StreamWriter? _writer;
-    private string? _temp;
 
     public long Count { get; private set; }
 
@@ -24,9 +25,8 @@ internal sealed class QuarantineWriter(string folder, string id, string file, Da
     {
         if (_writer is null)
         {
-            Directory.CreateDirectory(folder);
-            _temp = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}");
-            _writer = new StreamWriter(new FileStream(_temp, FileMode.CreateNew, FileAccess.Write), Utf8);
+            _file = DurableFile.Create(folder);
+            _writer = new StreamWriter(_file.Stream, Utf8, leaveOpen: true);
         }
         _writer.Write(JsonSerializer.Serialize(new QuarantinedRow(file, line, reason, raw, at), Json));
         _writer.Write('\n');
@@ -40,18 +40,26 @@ internal sealed class QuarantineWriter(string folder, string id, string file, Da
         if (_writer is null)
             return;
         _writer.Flush();
-        ((FileStream)_writer.BaseStream).Flush(flushToDisk: true);
         _writer.Dispose();
         _writer = null;
-        File.Move(_temp!, Path.Combine(folder, $"{id}.ndjson"), overwrite: true);
+        _file!.Commit(Path.Combine(folder, $"{id}.ndjson"), overwrite: true);
+        _file.Dispose();
+        _file = null;
     }
 
     public void Discard()
     {
-        _writer?.Dispose();
+        try
+        {
+            _writer?.Dispose();
+        }
+        catch (IOException)
+        {
+            // the disk is full: the temp file goes anyway
+        }
         _writer = null;
-        if (_temp is not null && File.Exists(_temp))
-            File.Delete(_temp);
+        _file?.Dispose();
+        _file = null;
         _reasons.Clear();
         Count = 0;
     }
