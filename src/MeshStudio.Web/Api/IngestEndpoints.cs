@@ -9,17 +9,18 @@ public static class IngestEndpoints
 
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
-        // Authenticated by the domain's X-Api-Key inside the handler, not by a user session.
+        // Authenticated by the domain's X-Api-Key inside the handler (before the body is read), not by a user session.
         app.MapPost("/api/ingest/{domain}/{source}", async (string domain, string source, HttpContext context, IngestService ingest) =>
             {
                 if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
                     return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
+                var target = await ingest.AuthorizeAsync(name, context.Request.Headers["X-Api-Key"], context.RequestAborted);
                 if (context.Request.ContentLength > MaxBodyBytes)
                     return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
                 var body = await ReadBodyAsync(context.Request, context.RequestAborted);
                 if (body is null)
                     return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
-                var accepted = await ingest.IngestAsync(name, context.Request.Headers["X-Api-Key"], body, context.RequestAborted);
+                var accepted = await ingest.IngestAsync(target, body, context.RequestAborted);
                 return Results.Ok(new IngestResponse(accepted));
             })
             .AllowAnonymous()

@@ -16,6 +16,7 @@ public static class SourceFileEndpoints
                 if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
                     return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
                 var user = await context.UserAsync(users);
+                FileSourceIngestion.EnsureMayUpload(user, name); // before the body is read
                 if (context.Request.ContentLength > FileSourceIngestion.MaxUploadBytes)
                     return Results.Problem(statusCode: 413, title: "Too large",
                         detail: $"Uploads may be at most {FileSourceIngestion.MaxUploadBytes / (1024 * 1024)} MiB. Split the file, or drop it into the domain inbox.");

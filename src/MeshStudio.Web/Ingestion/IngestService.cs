@@ -8,7 +8,7 @@ using MeshStudio.Core.Products;
 namespace MeshStudio.Web.Ingestion;
 
 /// <summary>
-/// Accepts events for an HTTP source: checks the domain key, validates the batch, stores it durably. The schema
+/// Accepts events for an HTTP source: checks the domain key (before the body is read), validates the batch, stores it durably. The schema
 /// follows the data (C2): the first batch of a source declared without columns infers them, later fields are added
 /// and inferred columns widen (see <see cref="SourceService.ApplyHttpDriftAsync"/>) before the batch is stored.
 /// </summary>
@@ -17,13 +17,26 @@ public sealed class IngestService(DomainService domains, SourceService sources, 
     /// <summary>Schema changes are applied and the batch read again at most this often (each round only widens).</summary>
     private const int MaxSchemaRounds = 3;
 
-    public async Task<int> IngestAsync(QualifiedName sourceName, string? apiKey, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the domain key and finds the HTTP source, before the body is read: a stranger's batch costs no more
+    /// than its headers.
+    /// </summary>
+    public async Task<Source> AuthorizeAsync(QualifiedName sourceName, string? apiKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sourceName);
         if (string.IsNullOrEmpty(apiKey) || !await domains.VerifyApiKeyAsync(sourceName.Domain, apiKey, cancellationToken))
             throw new AccessDeniedException($"The X-Api-Key header must carry the {sourceName.Domain} domain's ingestion key.");
         var source = await sources.FindAsync(sourceName, cancellationToken);
         if (source is null || source.Kind != SourceKind.Http)
             throw new KeyNotFoundException($"There is no HTTP source {sourceName}. Deploy one with CREATE SOURCE {sourceName} (…) WITH (ingest = 'http').");
+        return source;
+    }
+
+    /// <summary>Validates and stores a batch for a source <see cref="AuthorizeAsync"/> returned.</summary>
+    public async Task<int> IngestAsync(Source source, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var sourceName = new QualifiedName(source.Domain!.Name, source.Name);
 
         // One pass over the events; only a batch that changes the schema is read again, against the new columns,
         // so its new fields are checked and normalised like any other (the steady state reads each event once).
