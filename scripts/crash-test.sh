@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Kills the server with SIGKILL at random moments while events are ingested and jobs run, restarts it, and checks
-# that every acknowledged event is counted exactly once (tests/MeshStudio.Web.Tests/Crash/CrashRecoveryTests.cs).
+# Kills the server with SIGKILL at random moments while events are ingested and jobs run, restarts it, retries every
+# batch whose answer the kill took (same Idempotency-Key, same body) and checks that every batch is counted exactly
+# once across kills and retries (tests/MeshStudio.Web.Tests/Crash/CrashRecoveryTests.cs).
 # Usage: bash scripts/crash-test.sh [iterations, default 200] [seed]
 set -euo pipefail
 cd "$(dirname "$0")/.."

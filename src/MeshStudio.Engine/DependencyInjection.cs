@@ -24,7 +24,8 @@ public static class DependencyInjection
         services.AddSingleton<DuckDbQueryEngine>(sp => new DuckDbQueryEngine(sp.GetRequiredService<LakeOptions>()));
         services.AddSingleton<IQueryEngine>(sp => sp.GetRequiredService<DuckDbQueryEngine>());
         services.AddSingleton<IProductWriter>(sp => new DuckDbProductWriter(sp.GetRequiredService<LakeOptions>()));
-        services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>()));
+        services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>(), TimeProvider.System,
+            sp.GetRequiredService<LakeOptions>().IdempotencyKeyRetention));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SegmentCompactor(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Ingestion.Files.FileIngester(sp.GetRequiredService<LakeOptions>(), sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<TimeProvider>()));

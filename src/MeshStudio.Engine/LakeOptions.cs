@@ -16,6 +16,9 @@ public sealed record LakeOptions
     /// <summary>Absolute path of the lake folder.</summary>
     public string RootPath { get; }
 
+    /// <summary>How long ingest idempotency keys are remembered (covering clients' retries).</summary>
+    public TimeSpan IdempotencyKeyRetention { get; init; } = Ingestion.FileEventStore.DefaultKeyRetention;
+
     /// <summary>Limits applied to every sandboxed session.</summary>
     public QueryLimits Limits { get; init; } = new();
 

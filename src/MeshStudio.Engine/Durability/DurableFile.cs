@@ -99,6 +99,22 @@ public sealed class DurableFile : IDisposable, IAsyncDisposable
     /// <summary>Makes the names created, renamed or deleted in <paramref name="folder"/> durable (e.g. before a later step relies on a deletion).</summary>
     public static void SyncFolder(string folder) => DirectorySync.Sync(Path.GetFullPath(folder));
 
+    /// <summary>
+    /// Closes the temp file and leaves it in place (not committed, not deleted): for a temp file that a record elsewhere
+    /// still names, whose recovery deletes it.
+    /// </summary>
+    public void Abandon()
+    {
+        _committed = true;
+        try
+        {
+            Stream.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         if (_committed)

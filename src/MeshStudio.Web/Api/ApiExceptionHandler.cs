@@ -1,5 +1,6 @@
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Web.Ingestion;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -16,6 +17,7 @@ public sealed class ApiExceptionHandler : IExceptionHandler
                 new Dictionary<string, object?> { ["line"] = e.Error.Line, ["column"] = e.Error.Column }),
             IngestRejectedException e => (StatusCodes.Status400BadRequest, "The batch was refused; nothing was stored",
                 new Dictionary<string, object?> { ["errors"] = e.Errors }),
+            BatchKeyReusedException => (StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another batch", null),
             AccessDeniedException => (context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
                 "Access denied", null),
             RuleViolationException => (StatusCodes.Status400BadRequest, "The request breaks a rule", null),

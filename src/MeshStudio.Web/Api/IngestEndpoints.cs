@@ -6,6 +6,8 @@ namespace MeshStudio.Web.Api;
 public static class IngestEndpoints
 {
     public const long MaxBodyBytes = 16 * 1024 * 1024;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -20,8 +22,11 @@ public static class IngestEndpoints
                 var body = await ReadBodyAsync(context.Request, context.RequestAborted);
                 if (body is null)
                     return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
-                var accepted = await ingest.IngestAsync(target, body, context.RequestAborted);
-                return Results.Ok(new IngestResponse(accepted));
+                var key = context.Request.Headers[IdempotencyKeyHeader];
+                var stored = await ingest.IngestAsync(target, body, key.Count > 0 ? key.ToString() : null, context.RequestAborted);
+                if (stored.Replayed)
+                    context.Response.Headers[ReplayedHeader] = "true";
+                return Results.Ok(new IngestResponse(stored.Accepted, stored.Replayed));
             })
             .AllowAnonymous()
             .WithName("Ingest")
@@ -44,4 +49,6 @@ public static class IngestEndpoints
     }
 }
 
-public sealed record IngestResponse(int Accepted);
+/// <param name="Accepted">Events stored by the batch.</param>
+/// <param name="Replayed">True when this answers a retry of an Idempotency-Key already stored: nothing new was stored.</param>
+public sealed record IngestResponse(int Accepted, bool Replayed);

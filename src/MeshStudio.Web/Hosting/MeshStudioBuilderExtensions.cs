@@ -30,6 +30,7 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddMeshCatalog($"Data Source={Path.Combine(data, "catalog.db")}");
         builder.Services.AddMeshEngine(new LakeOptions(lake)
         {
+            IdempotencyKeyRetention = TimeSpan.FromHours(Math.Max(1, options.Ingest.IdempotencyKeyHours)),
             Limits = new QueryLimits
             {
                 MemoryLimitMb = options.Query.MemoryLimitMb,

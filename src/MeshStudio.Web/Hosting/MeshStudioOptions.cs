@@ -16,6 +16,8 @@ public sealed class MeshStudioOptions
 
     public QueryOptions Query { get; set; } = new();
 
+    public IngestOptions Ingest { get; set; } = new();
+
     /// <summary>Demo users seeded in Development (passwords and tokens live in appsettings.Development.json).</summary>
     public List<DemoUserOptions> DemoUsers { get; set; } = [];
 
@@ -41,6 +43,12 @@ public sealed class JobOptions
 
     /// <summary>The rows expectations and late-event checks quarantined stay browsable this long.</summary>
     public int QuarantineRetentionDays { get; set; } = 7;
+}
+
+public sealed class IngestOptions
+{
+    /// <summary>Idempotency-Key values of ingested batches are remembered this long (retries within it store nothing).</summary>
+    public int IdempotencyKeyHours { get; set; } = 24;
 }
 
 public sealed class QueryOptions

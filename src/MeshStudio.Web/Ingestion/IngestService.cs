@@ -32,11 +32,25 @@ public sealed class IngestService(DomainService domains, SourceService sources, 
         return source;
     }
 
-    /// <summary>Validates and stores a batch for a source <see cref="AuthorizeAsync"/> returned.</summary>
-    public async Task<int> IngestAsync(Source source, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates and stores a batch for a source <see cref="AuthorizeAsync"/> returned. With an idempotency key the
+    /// batch is stored at most once while the key is remembered: a retry answers the first call's count (replayed).
+    /// </summary>
+    public async Task<StoredBatch> IngestAsync(Source source, string body, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(body);
         var sourceName = new QualifiedName(source.Domain!.Name, source.Name);
+        BatchKey? key = null;
+        if (idempotencyKey is not null)
+        {
+            if (!BatchKey.IsValid(idempotencyKey))
+                throw new RuleViolationException($"The Idempotency-Key header must be 1 to {BatchKey.MaxLength} visible ASCII characters (e.g. a UUID).");
+            key = BatchKey.Of(idempotencyKey, body);
+            // A retry is answered before the batch is read again (the source's schema may have moved on since).
+            if (await store.FindAsync(sourceName, key, cancellationToken) is { } earlier)
+                return earlier;
+        }
 
         // One pass over the events; only a batch that changes the schema is read again, against the new columns,
         // so its new fields are checked and normalised like any other (the steady state reads each event once).
@@ -50,8 +64,10 @@ public sealed class IngestService(DomainService domains, SourceService sources, 
         }
         if (!batch.Accepted)
             throw new IngestRejectedException(batch.Errors);
+        if (key is not null)
+            return await store.AppendOnceAsync(sourceName, batch.Events, key, cancellationToken);
         await store.AppendAsync(sourceName, batch.Events, cancellationToken);
-        return batch.Events.Count;
+        return new StoredBatch(batch.Events.Count, Replayed: false);
     }
 }
 

@@ -16,7 +16,11 @@ public sealed class MeshAppFactory : WebApplicationFactory<Program>
     /// <summary>The byte limit of one result in the test app (small, so limit tests stay quick).</summary>
     public const long MaxResultBytes = 4 * 1024 * 1024;
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "meshstudio-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The data folder; a second app may be started on the same folder to test a restart.</summary>
+    public string DataPath { get; init; } = Path.Combine(Path.GetTempPath(), "meshstudio-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leaves the data folder when disposed (the first app of a restart test).</summary>
+    public bool KeepData { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,6 +50,8 @@ public sealed class MeshAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (KeepData)
+            return;
         try
         {
             Directory.Delete(DataPath, recursive: true);
