@@ -1,4 +1,5 @@
 using MeshStudio.Core.Products;
+using MeshStudio.Web.Hosting;
 using MeshStudio.Web.Ingestion;
 
 namespace MeshStudio.Web.Api;
@@ -12,7 +13,7 @@ public static class IngestEndpoints
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
         // Authenticated by the domain's X-Api-Key inside the handler (before the body is read), not by a user session.
-        app.MapPost("/api/ingest/{domain}/{source}", async (string domain, string source, HttpContext context, IngestService ingest) =>
+        app.MapPost("/api/ingest/{domain}/{source}", async (string domain, string source, HttpContext context, IngestService ingest, LakeDiskStatus disk) =>
             {
                 if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
                     return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
@@ -24,6 +25,7 @@ public static class IngestEndpoints
                     return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
                 var key = context.Request.Headers[IdempotencyKeyHeader];
                 var stored = await ingest.IngestAsync(target, body, key.Count > 0 ? key.ToString() : null, context.RequestAborted);
+                disk.RecordWritten();
                 if (stored.Replayed)
                     context.Response.Headers[ReplayedHeader] = "true";
                 return Results.Ok(new IngestResponse(stored.Accepted, stored.Replayed));

@@ -1,5 +1,6 @@
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion.Files;
+using MeshStudio.Web.Hosting;
 using MeshStudio.Web.Ingestion;
 using MeshStudio.Web.Security;
 
@@ -11,7 +12,7 @@ public static class SourceFileEndpoints
     {
         // Authors of the domain, with a personal access token (or a signed-in session).
         app.MapPost("/api/sources/{domain}/{source}/files", async (string domain, string source, HttpContext context, UserContextResolver users,
-                FileSourceIngestion ingestion) =>
+                FileSourceIngestion ingestion, LakeDiskStatus disk) =>
             {
                 if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
                     return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
@@ -38,6 +39,7 @@ public static class SourceFileEndpoints
                         throw new Core.Access.RuleViolationException("Name the file: ?name=orders.csv (or the X-File-Name header), or send a multipart form.");
                     result = await ingestion.UploadAsync(user, name, fileName, context.Request.Body, context.Request.ContentLength, null, context.RequestAborted);
                 }
+                disk.RecordWritten();
                 return Results.Ok(new FileUploadResponse(result.File, result.Rows, result.QuarantinedRows, result.FileQuarantined, result.Reason,
                     result.Reasons, result.SchemaChanges.Select(c => c.ToString()).ToList()));
             })

@@ -1,7 +1,10 @@
+using MeshStudio.Engine.Durability;
+using MeshStudio.Web.Hosting;
+
 namespace MeshStudio.Web.Ingestion;
 
 /// <summary>Polls the inboxes of all file sources about once a second and ingests new files (C2).</summary>
-public sealed class InboxIngestionService(FileSourceIngestion ingestion, ILogger<InboxIngestionService> logger) : BackgroundService
+public sealed class InboxIngestionService(FileSourceIngestion ingestion, LakeDiskStatus disk, ILogger<InboxIngestionService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -24,6 +27,8 @@ public sealed class InboxIngestionService(FileSourceIngestion ingestion, ILogger
             {
                 // Logged and retried later; back off so a persistent problem does not flood the log.
                 failures++;
+                if (DiskFull.Is(e))
+                    disk.RecordDiskFull();
                 logger.LogWarning(e, "Inbox ingestion failed ({Failures} in a row); retrying", failures);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures * 2)), stoppingToken);
             }
