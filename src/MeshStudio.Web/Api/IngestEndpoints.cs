@@ -17,7 +17,8 @@ public static class IngestEndpoints
             {
                 if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
                     return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
-                var target = await ingest.AuthorizeAsync(name, context.Request.Headers["X-Api-Key"], context.RequestAborted);
+                var target = await ingest.AuthorizeAsync(name, context.Request.Headers["X-Api-Key"],
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown address", context.RequestAborted);
                 if (context.Request.ContentLength > MaxBodyBytes)
                     return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
                 var body = await ReadBodyAsync(context.Request, context.RequestAborted);

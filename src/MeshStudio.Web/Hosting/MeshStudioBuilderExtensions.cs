@@ -54,6 +54,7 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddSingleton<PipelineDeployer>();
         builder.Services.AddSingleton<MeshStudio.Engine.Products.SnapshotExport>();
         builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddSingleton<IngestKeyRefusals>();
         builder.Services.AddSingleton<LakeDiskStatus>();
         builder.Services.AddSingleton<FileSourceIngestion>();
         builder.Services.AddHostedService<InboxIngestionService>();

@@ -12,20 +12,24 @@ namespace MeshStudio.Web.Ingestion;
 /// follows the data (C2): the first batch of a source declared without columns infers them, later fields are added
 /// and inferred columns widen (see <see cref="SourceService.ApplyHttpDriftAsync"/>) before the batch is stored.
 /// </summary>
-public sealed class IngestService(DomainService domains, SourceService sources, IEventStore store)
+public sealed class IngestService(DomainService domains, SourceService sources, IEventStore store, IngestKeyRefusals refusals)
 {
     /// <summary>Schema changes are applied and the batch read again at most this often (each round only widens).</summary>
     private const int MaxSchemaRounds = 3;
 
     /// <summary>
     /// Checks the domain key and finds the HTTP source, before the body is read: a stranger's batch costs no more
-    /// than its headers.
+    /// than its headers. A refusal is audited (<see cref="IngestKeyRefusals"/>) for <paramref name="client"/> (its address).
     /// </summary>
-    public async Task<Source> AuthorizeAsync(QualifiedName sourceName, string? apiKey, CancellationToken cancellationToken)
+    public async Task<Source> AuthorizeAsync(QualifiedName sourceName, string? apiKey, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         if (string.IsNullOrEmpty(apiKey) || !await domains.VerifyApiKeyAsync(sourceName.Domain, apiKey, cancellationToken))
+        {
+            // Recorded even when the caller has gone: the refusal happened.
+            await refusals.RecordAsync(client, sourceName, CancellationToken.None);
             throw new AccessDeniedException($"The X-Api-Key header must carry the {sourceName.Domain} domain's ingestion key.");
+        }
         var source = await sources.FindAsync(sourceName, cancellationToken);
         if (source is null || source.Kind != SourceKind.Http)
             throw new KeyNotFoundException($"There is no HTTP source {sourceName}. Deploy one with CREATE SOURCE {sourceName} (…) WITH (ingest = 'http').");
