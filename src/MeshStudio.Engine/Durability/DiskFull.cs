@@ -11,6 +11,10 @@ public static class DiskFull
     private const int WindowsDiskFull = unchecked((int)0x80070070); // ERROR_DISK_FULL
     private const int WindowsHandleDiskFull = unchecked((int)0x80070027); // ERROR_HANDLE_DISK_FULL
 
+    /// <summary>What users are told (the OS message names server paths, so it is not shown).</summary>
+    public const string UserMessage =
+        "The lake's disk is full: nothing of this request was stored, and no partial file was left. It is safe to send it again once space has been freed.";
+
     private static readonly string[] Messages = ["No space left on device", "Disk quota exceeded"];
 
     /// <summary>True when <paramref name="exception"/> or one it wraps reports a full disk.</summary>

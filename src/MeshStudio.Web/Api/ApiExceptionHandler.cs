@@ -11,16 +11,13 @@ namespace MeshStudio.Web.Api;
 /// <summary>Turns the platform's user-facing exceptions into problem responses with a clear message.</summary>
 public sealed class ApiExceptionHandler(LakeDiskStatus disk) : IExceptionHandler
 {
-    /// <summary>The answer to a write that failed for a full disk (the OS message names server paths, so it is not shown).</summary>
-    public const string DiskFullDetail =
-        "The lake's disk is full: nothing of this request was stored, and no partial file was left. It is safe to send it again once space has been freed.";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (DiskFull.Is(exception))
         {
             disk.RecordDiskFull();
-            await Results.Problem(detail: DiskFullDetail, statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage")
+            await Results.Problem(detail: DiskFull.UserMessage, statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage")
                 .ExecuteAsync(context);
             return true;
         }

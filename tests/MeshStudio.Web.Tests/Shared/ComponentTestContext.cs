@@ -74,6 +74,7 @@ public sealed class ComponentTestContext : IAsyncDisposable
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
         services.AddSingleton<MeshStudio.Web.Ingestion.FileSourceIngestion>();
+        services.AddSingleton<MeshStudio.Web.Hosting.LakeDiskStatus>();
 
         await context.SeedAsync();
         return context;

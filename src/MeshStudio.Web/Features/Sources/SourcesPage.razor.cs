@@ -3,8 +3,10 @@ using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Durability;
 using MeshStudio.Engine.Ingestion.Files;
 using MeshStudio.Web.Components.Shared;
+using MeshStudio.Web.Hosting;
 using MeshStudio.Web.Ingestion;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -32,6 +34,9 @@ public sealed partial class SourcesPage : UserPage
 
     [Inject]
     public required FileSourceIngestion Ingestion { get; init; }
+
+    [Inject]
+    public required LakeDiskStatus DiskStatus { get; init; }
 
     protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
@@ -82,6 +87,11 @@ public sealed partial class SourcesPage : UserPage
             _sources = await Sources.ListReadableAsync(_user!, CancellationToken.None);
             if (_quarantine.ContainsKey(source))
                 _quarantine[source] = Ingestion.Quarantine(_user!, source, QuarantineRows);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            DiskStatus.RecordDiskFull();
+            _action.Say(Severity.Error, DiskFull.UserMessage);
         }
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException or KeyNotFoundException or IOException)
         {
