@@ -61,17 +61,28 @@ internal sealed class BatchKeyLog : IDisposable
             return _entries.TryGetValue(key, out entry) && !Expired(entry.AtTicks, _time.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>Durably records a key whose batch is complete in <paramref name="tempName"/> and about to be renamed.</summary>
-    public void Record(UInt128 key, UInt128 body, int accepted, string tempName)
+    /// <summary>
+    /// Durably records a key whose batch is complete in <paramref name="tempName"/> and about to be renamed. It is
+    /// found (<see cref="TryFind"/>) only after <see cref="Remember"/>, once the batch is renamed into place: a retry
+    /// must never be answered "stored" for a batch whose rename may still fail.
+    /// </summary>
+    public Entry Record(UInt128 key, UInt128 body, int accepted, string tempName)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         lock (_write)
         {
             Append(string.Create(CultureInfo.InvariantCulture, $"+ {key:X32} {body:X32} {accepted} {now.Ticks} {tempName}\n"), now);
-            _entries[key] = new Entry(body, accepted, now.Ticks);
             if (now - _lastPrune > TimeSpan.FromMinutes(10))
                 Prune(now);
         }
+        return new Entry(body, accepted, now.Ticks);
+    }
+
+    /// <summary>Makes a recorded key found: its batch is renamed into place.</summary>
+    public void Remember(UInt128 key, Entry entry)
+    {
+        lock (_write)
+            _entries[key] = entry;
     }
 
     /// <summary>Durably forgets a key whose batch was not renamed into place (the caller deletes the temp file after this).</summary>

@@ -148,14 +148,11 @@ public sealed class FileEventStore : IEventStore, IDisposable
             await file.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             file.Stream.Flush(flushToDisk: true); // the batch is on disk before its key is logged
             cancellationToken.ThrowIfCancellationRequested();
-            var logged = false;
+            BatchKeyLog.Entry? logged = null;
             try
             {
                 if (log is not null)
-                {
-                    log.Record(key!.KeyHash, key.BodyHash, jsonObjects.Count, Path.GetFileName(file.TempPath));
-                    logged = true;
-                }
+                    logged = log.Record(key!.KeyHash, key.BodyHash, jsonObjects.Count, Path.GetFileName(file.TempPath));
                 var clock = Clocks.GetOrAdd(directory, d => new SegmentClock { Last = SourceFiles.Scan(d).Tail });
                 lock (clock)
                 {
@@ -164,7 +161,7 @@ public sealed class FileEventStore : IEventStore, IDisposable
                     file.Commit(Path.Combine(directory, LakeLayout.NewSegmentFileName(new DateTime(ticks, DateTimeKind.Utc))));
                 }
             }
-            catch when (logged && File.Exists(file.TempPath))
+            catch when (logged is not null && File.Exists(file.TempPath))
             {
                 // Not renamed: the key is forgotten before its temp file goes (a logged key without it counts as stored).
                 try
@@ -176,6 +173,13 @@ public sealed class FileEventStore : IEventStore, IDisposable
                 }
                 throw;
             }
+            catch when (logged is not null)
+            {
+                log!.Remember(key!.KeyHash, logged.Value); // renamed, though something after the rename failed: it is stored
+                throw;
+            }
+            if (logged is not null)
+                log!.Remember(key!.KeyHash, logged.Value);
         }
     }
 
