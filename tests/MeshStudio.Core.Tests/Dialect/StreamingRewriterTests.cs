@@ -47,7 +47,7 @@ public class StreamingRewriterTests
     {
         var rewrite = StreamingRewriter.Rewrite("SELECT * FROM SESSION(sales.orders, ts, INTERVAL '30 minutes', user_id) s");
 
-        Assert.Contains("lag(ts) OVER (PARTITION BY user_id ORDER BY ts)) <= 1800000000 THEN 0 ELSE 1", rewrite.Sql, StringComparison.Ordinal);
+        Assert.Contains("lag(ts) OVER (PARTITION BY user_id ORDER BY ts)) < 1800000000 THEN 0 ELSE 1", rewrite.Sql, StringComparison.Ordinal);
         Assert.Contains("min(ts) OVER (PARTITION BY user_id, __mesh_session) AS window_start", rewrite.Sql, StringComparison.Ordinal);
         Assert.EndsWith(") s", rewrite.Sql, StringComparison.Ordinal);
     }
@@ -57,7 +57,7 @@ public class StreamingRewriterTests
     {
         var rewrite = StreamingRewriter.Rewrite("SELECT * FROM SESSION(sales.orders, ts, INTERVAL '1 hour 30 minutes')");
 
-        Assert.Contains("lag(ts) OVER (ORDER BY ts)) <= 5400000000", rewrite.Sql, StringComparison.Ordinal);
+        Assert.Contains("lag(ts) OVER (ORDER BY ts)) < 5400000000", rewrite.Sql, StringComparison.Ordinal);
         Assert.Contains("OVER (PARTITION BY __mesh_session)", rewrite.Sql, StringComparison.Ordinal);
     }
 

@@ -47,7 +47,7 @@ public class ExecutionHubTests(MeshAppFactory app)
 
         var error = await Assert.ThrowsAsync<HubException>(async () =>
         {
-            await foreach (var batch in connection.StreamAsync<QueryBatch>("Query", "SELECT repeat('y', 100000) AS y FROM range(10000)"))
+            await foreach (var batch in connection.StreamAsync<QueryBatch>("Query", "SELECT repeat('y', 4000) AS y FROM range(10000)"))
                 bytes += batch.Rows.Sum(r => r[0]!.ToString()!.Length);
         });
 
