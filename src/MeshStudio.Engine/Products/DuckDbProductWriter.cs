@@ -108,13 +108,19 @@ public sealed class DuckDbProductWriter : IProductWriter
             if (select.TrimStart().StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase))
                 throw new SqlException(new SqlError("A product is written from a SELECT, not from EXPLAIN.", 1, 1));
             ReadOnlyStatementGuard.Ensure(session.Connection, request.SelectSql);
-            var copy = BuildCopy(session, request, select, folder, cancellationToken);
-            RunUserSql(session, request, copy, c => c.ExecuteNonQuery(), cancellationToken);
+            var (query, fileName) = BuildQuery(session, request, select, folder, cancellationToken);
+            var types = Describe(session, request, query, cancellationToken);
+            var partitions = request.PartitionBy;
+            // Partitions go below a subfolder: the sandbox allows paths inside the snapshot folder, not the folder itself.
+            var target = partitions.Count == 0 ? new CopyTarget(Path.Combine(folder, fileName), []) : new CopyTarget(Path.Combine(folder, PartitionFolder), partitions);
+            RunUserSql(session, request, SnapshotSql.Copy(query, types, target), c => c.ExecuteNonQuery(), cancellationToken);
             if (!Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
             {
                 // A partitioned write of no rows writes no file: keep the schema in an empty one.
-                var empty = SnapshotSql.Replace($"SELECT * FROM (\n{select}\n) LIMIT 0", [], new CopyTarget(Path.Combine(folder, LakeLayout.SnapshotFileName), []));
-                RunUserSql(session, request, empty, c => c.ExecuteNonQuery(), cancellationToken);
+                var empty = SnapshotSql.Replace($"SELECT * FROM (\n{select}\n) LIMIT 0", []);
+                var emptyTypes = Describe(session, request, empty, cancellationToken);
+                RunUserSql(session, request, SnapshotSql.Copy(empty, emptyTypes, new CopyTarget(Path.Combine(folder, LakeLayout.SnapshotFileName), [])),
+                    c => c.ExecuteNonQuery(), cancellationToken);
             }
             var (rows, columns) = Inspect(session, folder);
             return await Task.FromResult(new SnapshotResult(location, rows, columns)
@@ -132,44 +138,45 @@ public sealed class DuckDbProductWriter : IProductWriter
         }
     }
 
-    private CopyStatement BuildCopy(SandboxSession session, SnapshotRequest request, string select, string folder, CancellationToken cancellationToken)
+    /// <summary>The query producing the snapshot's rows and the name of the file it is written to (without partitions).</summary>
+    private (CopyStatement Query, string FileName) BuildQuery(
+        SandboxSession session, SnapshotRequest request, string select, string folder, CancellationToken cancellationToken)
     {
         var plan = request.Plan;
-        var partitions = request.PartitionBy;
-        // Partitions go below a subfolder: the sandbox allows paths inside the snapshot folder, not the folder itself.
-        CopyTarget Target(string fileName) =>
-            partitions.Count == 0 ? new(Path.Combine(folder, fileName), []) : new(Path.Combine(folder, PartitionFolder), partitions);
         switch (plan.Mode)
         {
             case SnapshotMode.Replace:
-                return SnapshotSql.Replace(select, request.KeyColumns, Target(LakeLayout.SnapshotFileName));
+                return (SnapshotSql.Replace(select, request.KeyColumns), LakeLayout.SnapshotFileName);
             case SnapshotMode.Upsert:
-                return SnapshotSql.Upsert(select, request.KeyColumns, request.Product, Target(LakeLayout.SnapshotFileName));
+                return (SnapshotSql.Upsert(select, request.KeyColumns, request.Product), LakeLayout.SnapshotFileName);
             case SnapshotMode.Merge:
-                var describe = SnapshotSql.Describe(select);
-                var columns = RunUserSql(session, request, describe, c =>
-                {
-                    using var reader = c.ExecuteReader();
-                    var list = new List<ColumnSchema>();
-                    while (reader.Read())
-                        list.Add(new ColumnSchema(reader.GetString(0), reader.GetString(1)));
-                    return list;
-                }, cancellationToken);
-                return SnapshotSql.Merge(select, columns, plan.MergeColumns ?? [], request.Product, Target(LakeLayout.SnapshotFileName));
+                var columns = Describe(session, request, new CopyStatement(select, 0), cancellationToken);
+                return (SnapshotSql.Merge(select, columns, plan.MergeColumns ?? [], request.Product), LakeLayout.SnapshotFileName);
             case SnapshotMode.Append:
                 var previous = _layout.ResolveLocation(plan.PreviousLocation!);
                 var files = Directory.Exists(previous) ? Directory.GetFiles(previous, "*.parquet", SearchOption.AllDirectories) : [];
-                if (partitions.Count > 0) // an empty placeholder at the root holds no rows and would hide the partition values
+                if (request.PartitionBy.Count > 0) // an empty placeholder at the root holds no rows and would hide the partition values
                     files = files.Where(f => Path.GetDirectoryName(f) != previous).ToArray();
                 if (files.Length >= MaxAppendFiles)
-                    return SnapshotSql.AppendCompacting(select, request.Product, Target(LakeLayout.SnapshotFileName));
+                    return (SnapshotSql.AppendCompacting(select, request.Product), LakeLayout.SnapshotFileName);
                 foreach (var file in files)
                     HardLink.CreateOrCopy(file, Path.Combine(folder, Path.GetRelativePath(previous, file)));
-                return SnapshotSql.Replace(select, [], Target($"part-{Guid.NewGuid():N}.parquet"));
+                return (SnapshotSql.Replace(select, []), $"part-{Guid.NewGuid():N}.parquet");
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), plan.Mode, "Unknown snapshot mode.");
         }
     }
+
+    /// <summary>The output columns and types of <paramref name="query"/> (binds it, reads no rows).</summary>
+    private List<ColumnSchema> Describe(SandboxSession session, SnapshotRequest request, CopyStatement query, CancellationToken cancellationToken) =>
+        RunUserSql(session, request, SnapshotSql.Describe(query), c =>
+        {
+            using var reader = c.ExecuteReader();
+            var list = new List<ColumnSchema>();
+            while (reader.Read())
+                list.Add(new ColumnSchema(reader.GetString(0), reader.GetString(1)));
+            return list;
+        }, cancellationToken);
 
     private T RunUserSql<T>(SandboxSession session, SnapshotRequest request, CopyStatement copy, Func<DuckDB.NET.Data.DuckDBCommand, T> run, CancellationToken cancellationToken)
     {

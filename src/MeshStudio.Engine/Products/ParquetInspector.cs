@@ -25,9 +25,9 @@ public static class ParquetInspector
         var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = false }, true, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var binary = UntypedBinaryColumns(reader.Metadata?.Schema);
+            var physical = PhysicalTypeNames(reader.Metadata?.Schema);
             var columns = reader.Schema.Fields
-                .Select(f => new ColumnSchema(f.Name, f is DataField && binary.Contains(f.Name) ? "BLOB" : TypeName(f)))
+                .Select(f => new ColumnSchema(f.Name, f is DataField && physical.TryGetValue(f.Name, out var type) ? type : TypeName(f)))
                 .ToList();
             long rows = 0;
             for (var i = 0; i < reader.RowGroupCount; i++)
@@ -40,12 +40,13 @@ public static class ParquetInspector
     }
 
     /// <summary>
-    /// Top-level BYTE_ARRAY columns without a string (or other) annotation: raw bytes, which Parquet.Net
-    /// surfaces as strings.
+    /// DuckDB type names of top-level columns that Parquet.Net's CLR types do not tell apart: BYTE_ARRAY without a
+    /// string (or other) annotation is raw bytes (Parquet.Net surfaces them as strings), an INTERVAL is not a TIME,
+    /// and nanosecond timestamps are not microsecond ones.
     /// </summary>
-    private static HashSet<string> UntypedBinaryColumns(List<Parquet.Meta.SchemaElement>? schema)
+    private static Dictionary<string, string> PhysicalTypeNames(List<Parquet.Meta.SchemaElement>? schema)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (schema is not { Count: > 1 })
             return result;
         var index = 1;
@@ -53,13 +54,20 @@ public static class ParquetInspector
         for (var i = 0; i < topLevel && index < schema.Count; i++)
         {
             var element = schema[index];
-            if (element.NumChildren is null or 0 && element.Type == Parquet.Meta.Type.BYTE_ARRAY &&
-                element.ConvertedType is null && element.LogicalType is null)
-                result.Add(element.Name);
+            if (element.NumChildren is null or 0 && PhysicalTypeName(element) is { } type)
+                result[element.Name] = type;
             index = Skip(schema, index);
         }
         return result;
     }
+
+    private static string? PhysicalTypeName(Parquet.Meta.SchemaElement element) => element switch
+    {
+        { Type: Parquet.Meta.Type.BYTE_ARRAY, ConvertedType: null, LogicalType: null } => "BLOB",
+        { ConvertedType: Parquet.Meta.ConvertedType.INTERVAL } => "INTERVAL",
+        { LogicalType.TIMESTAMP.Unit.NANOS: not null } => element.LogicalType.TIMESTAMP.IsAdjustedToUTC ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP_NS",
+        _ => null,
+    };
 
     /// <summary>The index after the element at <paramref name="index"/> and all its descendants.</summary>
     private static int Skip(List<Parquet.Meta.SchemaElement> schema, int index)

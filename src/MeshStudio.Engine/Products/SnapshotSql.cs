@@ -5,14 +5,14 @@ using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Products;
 
-/// <summary>A generated COPY statement around the user's SELECT and the offset at which the user's text starts in it.</summary>
+/// <summary>A generated statement around the user's SELECT and the offset at which the user's text starts in it.</summary>
 public sealed record CopyStatement(string Sql, int UserOffset);
 
 /// <summary>
-/// The COPY statements that write a run's result: the whole product (<see cref="SnapshotMode.Replace"/>), the new rows
+/// The queries that produce a run's snapshot: the whole product (<see cref="SnapshotMode.Replace"/>), the new rows
 /// only (<see cref="SnapshotMode.Append"/>), or the previous snapshot combined with the result
-/// (<see cref="SnapshotMode.Upsert"/>, <see cref="SnapshotMode.Merge"/>). The user's SELECT always starts on its own
-/// line so error positions map back.
+/// (<see cref="SnapshotMode.Upsert"/>, <see cref="SnapshotMode.Merge"/>), and the COPY that writes one with exact
+/// types (<see cref="ExactParquetTypes"/>). The user's SELECT always starts on its own line so error positions map back.
 /// </summary>
 public static class SnapshotSql
 {
@@ -20,27 +20,23 @@ public static class SnapshotSql
     private const string RankColumn = "__mesh_rank";
     private const string Delta = "__mesh_delta";
 
-    /// <summary>The result (the last row per key, in the SELECT's order, when there are keys) written to <paramref name="target"/>.</summary>
-    public static CopyStatement Replace(string selectSql, IReadOnlyList<string> keyColumns, CopyTarget target)
+    /// <summary>The result (the last row per key, in the SELECT's order, when there are keys).</summary>
+    public static CopyStatement Replace(string selectSql, IReadOnlyList<string> keyColumns)
     {
         var (prefix, suffix) = LatestPerKey(keyColumns);
-        var sb = new StringBuilder("COPY (\n").Append(prefix);
-        var offset = sb.Length;
-        sb.Append(selectSql).Append(suffix).Append("\n) TO ").Append(target.Clause);
-        return new CopyStatement(sb.ToString(), offset);
+        return new CopyStatement(prefix + selectSql + suffix, prefix.Length);
     }
 
     /// <summary>The previous rows whose key the result does not have, then the result's latest row per key.</summary>
-    public static CopyStatement Upsert(string selectSql, IReadOnlyList<string> keyColumns, QualifiedName previous, CopyTarget target)
+    public static CopyStatement Upsert(string selectSql, IReadOnlyList<string> keyColumns, QualifiedName previous)
     {
         var (prefix, suffix) = LatestPerKey(keyColumns);
-        var sb = new StringBuilder("COPY (\nWITH ").Append(Delta).Append(" AS (\n").Append(prefix);
+        var sb = new StringBuilder("WITH ").Append(Delta).Append(" AS (\n").Append(prefix);
         var offset = sb.Length;
         var matches = string.Join(" AND ", keyColumns.Select(k => $"d.{SqlText.Identifier(k)} IS NOT DISTINCT FROM p.{SqlText.Identifier(k)}"));
         sb.Append(selectSql).Append(suffix).Append("\n)\n")
           .Append("SELECT * FROM ").Append(Relation(previous)).Append(" AS p WHERE NOT EXISTS (SELECT 1 FROM ").Append(Delta).Append(" AS d WHERE ").Append(matches).Append(")\n")
-          .Append("UNION ALL BY NAME SELECT * FROM ").Append(Delta)
-          .Append("\n) TO ").Append(target.Clause);
+          .Append("UNION ALL BY NAME SELECT * FROM ").Append(Delta);
         return new CopyStatement(sb.ToString(), offset);
     }
 
@@ -49,7 +45,7 @@ public static class SnapshotSql
     /// column cast back to the type the SELECT produces so the product's schema does not drift.
     /// </summary>
     public static CopyStatement Merge(
-        string selectSql, IReadOnlyList<ColumnSchema> columns, IReadOnlyList<MergeFunction> functions, QualifiedName previous, CopyTarget target)
+        string selectSql, IReadOnlyList<ColumnSchema> columns, IReadOnlyList<MergeFunction> functions, QualifiedName previous)
     {
         if (columns.Count != functions.Count)
             throw new ArgumentException($"The SELECT has {columns.Count} columns but the merge plan {functions.Count}.", nameof(functions));
@@ -66,27 +62,41 @@ public static class SnapshotSql
                 _ => throw new ArgumentOutOfRangeException(nameof(functions), p.Second, "Unknown merge function."),
             };
         });
-        var sb = new StringBuilder("COPY (\nWITH ").Append(Delta).Append(" AS (\n");
+        var sb = new StringBuilder("WITH ").Append(Delta).Append(" AS (\n");
         var offset = sb.Length;
         sb.Append(selectSql).Append("\n)\n")
           .Append("SELECT ").AppendJoin(", ", outputs)
           .Append(" FROM (SELECT * FROM ").Append(Relation(previous)).Append(" UNION ALL BY NAME SELECT * FROM ").Append(Delta).Append(") AS __mesh_all")
-          .Append(functions.Contains(MergeFunction.Group) ? " GROUP BY ALL" : "")
-          .Append("\n) TO ").Append(target.Clause);
+          .Append(functions.Contains(MergeFunction.Group) ? " GROUP BY ALL" : "");
         return new CopyStatement(sb.ToString(), offset);
     }
 
-    /// <summary>The previous snapshot's rows and the result's rows in one file (an append that compacts the product).</summary>
-    public static CopyStatement AppendCompacting(string selectSql, QualifiedName previous, CopyTarget target)
+    /// <summary>The previous snapshot's rows and the result's rows (an append that compacts the product into one file).</summary>
+    public static CopyStatement AppendCompacting(string selectSql, QualifiedName previous)
     {
-        var sb = new StringBuilder("COPY (\nSELECT * FROM ").Append(Relation(previous)).Append(" UNION ALL BY NAME SELECT * FROM (\n");
-        var offset = sb.Length;
-        sb.Append(selectSql).Append("\n) AS ").Append(Delta).Append("\n) TO ").Append(target.Clause);
-        return new CopyStatement(sb.ToString(), offset);
+        var prefix = $"SELECT * FROM {Relation(previous)} UNION ALL BY NAME SELECT * FROM (\n";
+        return new CopyStatement($"{prefix}{selectSql}\n) AS {Delta}", prefix.Length);
     }
 
-    /// <summary><c>DESCRIBE</c> of the SELECT: its output columns and types.</summary>
-    public static CopyStatement Describe(string selectSql) => new($"DESCRIBE SELECT * FROM (\n{selectSql}\n)", "DESCRIBE SELECT * FROM (\n".Length);
+    /// <summary><c>DESCRIBE</c> of a query: its output columns and types.</summary>
+    public static CopyStatement Describe(CopyStatement query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Around("DESCRIBE SELECT * FROM (\n", query, "\n)");
+    }
+
+    /// <summary>The COPY writing the rows of <paramref name="query"/>, whose columns are <paramref name="columns"/>, with exact types.</summary>
+    public static CopyStatement Copy(CopyStatement query, IReadOnlyList<ColumnSchema> columns, CopyTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(target);
+        var exact = ExactParquetTypes.Projection(columns);
+        var wrapped = exact is null ? query : Around(exact + " (\n", query, "\n)");
+        return Around("COPY (\n", wrapped, "\n) TO " + target.Clause);
+    }
+
+    private static CopyStatement Around(string before, CopyStatement query, string after) =>
+        new(before + query.Sql + after, before.Length + query.UserOffset);
 
     private static (string Prefix, string Suffix) LatestPerKey(IReadOnlyList<string> keyColumns)
     {
