@@ -38,6 +38,14 @@ public sealed class UserSession : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Opens another tab of this user's browser (same cookies) at <paramref name="url"/>.</summary>
+    public async Task<IPage> OpenTabAsync(string url)
+    {
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync(url);
+        return page;
+    }
+
     public Task ScreenshotAsync(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -19,10 +19,12 @@ public static class MeshStudioAppExtensions
 
     public static WebApplication UseMeshStudio(this WebApplication app)
     {
+        app.UseMiddleware<DeniedAccessAudit>();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
