@@ -36,4 +36,11 @@ public sealed record ReadableRelation(
     string? Format = null,
     string? Filter = null,
     SegmentRange? Range = null,
-    QualifiedName? SnapshotOf = null);
+    QualifiedName? SnapshotOf = null)
+{
+    /// <summary>
+    /// For <see cref="RelationKind.IngestedSource"/> read by a job: each row's arrival position is kept so late events
+    /// can be judged by <see cref="LatenessRule"/> (see the engine's relation views). Null: no watermark.
+    /// </summary>
+    public LatenessRule? Lateness { get; init; }
+}

@@ -33,7 +33,7 @@ internal sealed class ExpectationChecks(SandboxSession session, SessionGrant gra
                 continue;
             Directory.CreateDirectory(quarantineFolder);
             var target = Path.Combine(quarantineFolder, $"{check.Name.ToLowerInvariant()}.parquet");
-            Run(check, $"COPY (SELECT {SqlText.Literal(check.Name)} AS _expectation, * FROM {Violations(check)}) TO {SqlText.PathLiteral(target)} (FORMAT parquet)",
+            Run(check, $"COPY (SELECT {SqlText.Literal(check.Name)} AS _expectation, {InputColumns} FROM {Violations(check)}) TO {SqlText.PathLiteral(target)} (FORMAT parquet)",
                 c => c.ExecuteNonQuery());
             quarantined = true;
         }
@@ -43,7 +43,7 @@ internal sealed class ExpectationChecks(SandboxSession session, SessionGrant gra
     /// <summary>"Expectation x failed on N input rows (e.g. {…})" with one violating row.</summary>
     private SqlError FailureError(ExpectationCheck check, long violations)
     {
-        var example = Run(check, $"SELECT CAST(__mesh_row AS VARCHAR) FROM (SELECT * FROM {Violations(check)} LIMIT 1) AS __mesh_row",
+        var example = Run(check, $"SELECT CAST(__mesh_row AS VARCHAR) FROM (SELECT {InputColumns} FROM {Violations(check)} LIMIT 1) AS __mesh_row",
             c => Convert.ToString(c.ExecuteScalar(), CultureInfo.InvariantCulture));
         if (example is { Length: > 300 })
             example = example[..300] + "…";
@@ -51,13 +51,16 @@ internal sealed class ExpectationChecks(SandboxSession session, SessionGrant gra
         return new SqlError($"Expectation {check.Name} failed on {rows} of {check.Relation} (e.g. {example}).");
     }
 
+    /// <summary>The input's own columns, without the arrival position a watermarked source keeps (<see cref="ArrivalOrder"/>).</summary>
+    private static string InputColumns => $"COLUMNS(c -> c <> {SqlText.Literal(ArrivalOrder.PositionColumn)})";
+
     /// <summary><c>&lt;every row of the relation&gt; WHERE NOT (predicate)</c>.</summary>
     private string Violations(ExpectationCheck check) =>
         $"{UnfilteredRelation(grant, check.Relation)} WHERE NOT (({check.Predicate})\n)";
 
     /// <summary>The name under which every row of a relation is readable (before any DROP filter).</summary>
     public static string UnfilteredRelation(SessionGrant grant, Core.Products.QualifiedName relation) =>
-        grant.Relations.Any(r => r.Name == relation && r.Filter is not null)
+        grant.Relations.Any(r => r.Name == relation && (r.Filter is not null || r.Lateness is not null))
             ? RelationViewFactory.UnfilteredName(relation)
             : $"{SqlText.Identifier(relation.Domain)}.{SqlText.Identifier(relation.Name)}";
 

@@ -39,20 +39,26 @@ public static partial class RelationViewFactory
         // New events since a checkpoint are loaded once (expectations, counters and the SELECT all read them); a
         // read from the beginning stays a view over its (bounded) file list, so history is never held in memory.
         var create = relation.Range is { After: > 0 } ? "TABLE" : "VIEW";
-        if (relation.Filter is null)
+        var lateness = relation.Kind == RelationKind.IngestedSource ? relation.Lateness : null;
+        if (relation.Filter is null && lateness is null)
             return new RelationView(name, [$"CREATE {create} {target} AS {body}"], directory);
         // Every row stays reachable under a separate name, so a job's expectations can count and quarantine
-        // what the filter hides from its SELECT — from the same files, in the same session.
+        // what the filter hides from its SELECT — from the same files, in the same session. With a watermark the
+        // rows keep their arrival position there, and the positions' watermarks get a view of their own.
         var unfiltered = UnfilteredName(name);
-        return new RelationView(name,
-        [
+        var statements = new List<string>
+        {
             $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(UnfilteredSchema)}",
             $"CREATE {create} {unfiltered} AS {body}",
-            $"CREATE VIEW {target} AS SELECT * FROM {unfiltered} WHERE {relation.Filter}",
-        ], directory);
+        };
+        if (lateness is not null)
+            statements.Add(ArrivalOrder.CreateWatermarkView(name, lateness, unfiltered));
+        var visible = lateness is null ? "*" : $"* EXCLUDE ({ArrivalOrder.PositionColumn})";
+        statements.Add($"CREATE VIEW {target} AS SELECT {visible} FROM {unfiltered}{(relation.Filter is null ? "" : $" WHERE {relation.Filter}")}");
+        return new RelationView(name, statements, directory);
     }
 
-    private const string UnfilteredSchema = "__mesh_unfiltered";
+    internal const string UnfilteredSchema = "__mesh_unfiltered";
 
     /// <summary>The view with every row of a relation whose view is filtered (<see cref="ReadableRelation.Filter"/>).</summary>
     public static string UnfilteredName(QualifiedName name)
@@ -74,11 +80,15 @@ public static partial class RelationViewFactory
         {
             var columnMap = string.Join(", ", columns.Select(c => $"{SqlText.Literal(c.Name)}: {SqlText.Literal(CheckedType(c))}"));
             var list = string.Join(", ", files.Select(SqlText.PathLiteral));
-            body = $"SELECT * FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}}})";
+            body = relation.Lateness is null
+                ? $"SELECT * FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}}})"
+                : $"SELECT {ArrivalOrder.PositionSelect} FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}}}, {ArrivalOrder.FileNameArgument})";
         }
         else
         {
-            body = EmptySelect(columns);
+            body = relation.Lateness is null
+                ? EmptySelect(columns)
+                : $"SELECT *, CAST(NULL AS BIGINT) AS {ArrivalOrder.PositionColumn} FROM ({EmptySelect(columns)})";
         }
         return (body, directory);
     }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Sandbox;
 
 namespace MeshStudio.Web.Execution.Incremental;
 
@@ -79,41 +79,44 @@ public sealed class IncrementalRun
             ? Core.Execution.SnapshotPlan.Replace
             : new SnapshotPlan(Plan.Mode, previousLocation, Plan.MergeColumns);
 
-    /// <summary>The grant with each stream limited to its new events (an incremental plan) or whole (a full recompute).</summary>
+    /// <summary>
+    /// The grant with each stream limited to its new events (an incremental plan) or whole (a full recompute), and
+    /// each stream with a watermark judged by arrival position (<see cref="LatenessRule"/>).
+    /// </summary>
     public SessionGrant Restrict(SessionGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        if (!Plan.IsIncremental)
-            return grant;
         return grant with
         {
             Relations = grant.Relations
                 .Select(r => Streams.FirstOrDefault(s => s.Name == r.Name) is { } s
-                    ? r with { Range = new SegmentRange(From.For(s.Name.ToString()).Position, s.Tail) }
+                    ? (Plan.IsIncremental ? r with { Range = new SegmentRange(From.For(s.Name.ToString()).Position, s.Tail) } : r) with { Lateness = LatenessOf(s) }
                     : r)
                 .ToList(),
         };
     }
 
     /// <summary>
-    /// One DROP check per stream with a watermark: events older than the newest event time seen before this run
-    /// minus the watermark are late; they are counted and quarantined, not processed.
+    /// The watermark rule of a stream: the same in every mode, so live runs, a backfill and a full recompute agree on
+    /// which events are late. Only a run that reads on from a checkpoint starts from the event times seen before it.
     /// </summary>
-    public IReadOnlyList<ExpectationCheck> LateEventChecks()
+    private LatenessRule? LatenessOf(StreamInput stream)
     {
-        if (!Plan.IsIncremental || StartsOver)
-            return [];
-        var checks = new List<ExpectationCheck>();
-        foreach (var stream in Streams)
-        {
-            if (stream is not { EventTime: { } column, Watermark: { } delay } || From.For(stream.Name.ToString()).MaxEventTime is not { } newest)
-                continue;
-            var watermark = (newest - delay).ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-            checks.Add(new ExpectationCheck(LateEvents, $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\" >= TIMESTAMP '{watermark}'",
-                ExpectationAction.Drop, stream.Name));
-        }
-        return checks;
+        if (stream is not { EventTime: { } column, Watermark: { } delay })
+            return null;
+        var readsOn = Plan.IsIncremental && !StartsOver;
+        return new LatenessRule(column, delay, readsOn ? From.For(stream.Name.ToString()).MaxEventTime : null);
     }
+
+    /// <summary>
+    /// One DROP check per stream with a watermark: events older than the newest event time of every earlier arrival
+    /// position minus the watermark are late; they are counted and quarantined, not processed.
+    /// </summary>
+    public IReadOnlyList<ExpectationCheck> LateEventChecks() =>
+        Streams.Select(s => (Stream: s, Rule: LatenessOf(s)))
+            .Where(p => p.Rule is not null)
+            .Select(p => new ExpectationCheck(LateEvents, ArrivalOrder.OnTimePredicate(p.Stream.Name, p.Rule!), ExpectationAction.Drop, p.Stream.Name))
+            .ToList();
 
     public IReadOnlyList<InputProbe> Probes() => Streams.Select(s => new InputProbe(s.Name, s.EventTime)).ToList();
 
