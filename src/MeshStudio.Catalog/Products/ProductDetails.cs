@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Catalog.Products;
 
 /// <summary>What the product page shows, already judged for the viewing user.</summary>
+/// <param name="SnapshotLocation">The current snapshot's folder in the lake: for the server (exports) only, never serialised.</param>
 /// <param name="CanReadData">The user may query the data (member, or an active grant on a published product).</param>
 /// <param name="MyRequestStatus">The user's latest access request for the product, if any.</param>
 /// <param name="MyGrantExpiresAt">Expiry of the user's active grant, when it has one that expires.</param>
@@ -24,7 +26,7 @@ public sealed record ProductDetails(
     long RowCount,
     DateTime? LastUpdatedAt,
     DateTime? PublishedAt,
-    string? SnapshotLocation,
+    [property: JsonIgnore] string? SnapshotLocation,
     bool CanReadData,
     AccessRequestStatus? MyRequestStatus,
     DateTime? MyGrantExpiresAt,

@@ -188,7 +188,7 @@ public sealed class DuckDbProductWriter : IProductWriter
         }
         catch (Exception ex) when (ex is not SqlException)
         {
-            throw SqlFailures.Map(ex, watchdog, _limits, copy.Sql, request.SelectSql, copy.UserOffset, request.Grant.Denied, cancellationToken);
+            throw SqlFailures.Map(ex, watchdog, _limits, _layout.RootPath, copy.Sql, request.SelectSql, copy.UserOffset, request.Grant.Denied, cancellationToken);
         }
     }
 

@@ -75,7 +75,7 @@ internal sealed class ExpectationChecks(SandboxSession session, SessionGrant gra
         }
         catch (Exception ex) when (ex is not SqlException)
         {
-            var mapped = SqlFailures.Map(ex, watchdog, limits, sql, sql, 0, grant.Denied, cancellationToken);
+            var mapped = SqlFailures.Map(ex, watchdog, limits, session.LakeRoot, sql, sql, 0, grant.Denied, cancellationToken);
             if (mapped is SqlException { Error: var error })
                 throw new SqlException(new SqlError($"Expectation {check.Name}: {error.Message}"));
             throw mapped;

@@ -62,7 +62,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine
             Interlocked.Increment(ref _activeSessions);
             try
             {
-                using var session = SandboxSession.Open(_layout, _limits, grant);
+                using var session = OpenSession(grant);
                 using var command = session.CreateCommand(sql);
                 command.UseStreamingMode = true;
                 using var watchdog = new CommandWatchdog(command, _limits.Timeout, token);
@@ -73,7 +73,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine
                 }
                 catch (Exception ex) when (ex is not SqlException)
                 {
-                    throw SqlFailures.Map(ex, watchdog, _limits, sql, sql, 0, grant.Denied, token);
+                    throw SqlFailures.Map(ex, watchdog, _limits, _layout.RootPath, sql, sql, 0, grant.Denied, token);
                 }
             }
             finally
@@ -86,6 +86,19 @@ public sealed class DuckDbQueryEngine : IQueryEngine
             failure = ex;
         }
         writer.TryComplete(failure);
+    }
+
+    /// <summary>A session for <paramref name="grant"/>; a relation that cannot be opened (its files are gone) is the user's error.</summary>
+    private SandboxSession OpenSession(SessionGrant grant)
+    {
+        try
+        {
+            return SandboxSession.Open(_layout, _limits, grant);
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new SqlException(new SqlError(ServerPaths.Hide(e.Message, _layout.RootPath)));
+        }
     }
 
     private void Stream(DuckDB.NET.Data.DuckDBCommand command, int batchSize, ChannelWriter<QueryBatch> writer, CommandWatchdog watchdog, CancellationToken token)
@@ -109,7 +122,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine
             {
                 var row = new object?[columns.Length];
                 for (var i = 0; i < row.Length; i++)
-                    row[i] = reader.IsDBNull(i) ? null : JsonValueConverter.ToJsonFriendly(reader.GetValue(i));
+                    row[i] = ResultValueReader.Read(reader, i, columns[i]);
                 rows.Add(row);
                 batchBytes += RowSize.Estimate(row);
                 total++;

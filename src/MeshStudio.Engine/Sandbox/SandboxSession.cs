@@ -15,12 +15,16 @@ public sealed class SandboxSession : IDisposable
     private readonly DuckDBConnection _connection;
     private bool _disposed;
 
-    private SandboxSession(DuckDBConnection connection, string tempDirectory, IReadOnlyList<string> allowedDirectories)
+    private SandboxSession(DuckDBConnection connection, string lakeRoot, string tempDirectory, IReadOnlyList<string> allowedDirectories)
     {
         _connection = connection;
+        LakeRoot = lakeRoot;
         TempDirectory = tempDirectory;
         AllowedDirectories = allowedDirectories;
     }
+
+    /// <summary>The lake folder the session's relations live in.</summary>
+    public string LakeRoot { get; }
 
     /// <summary>The per-session spill folder, deleted on dispose.</summary>
     public string TempDirectory { get; }
@@ -87,7 +91,7 @@ public sealed class SandboxSession : IDisposable
             Execute(connection, $"SET allowed_directories=[{string.Join(", ", allowed.Select(SqlText.Literal))}]");
             Execute(connection, "SET enable_external_access=false");
             Execute(connection, "SET lock_configuration=true");
-            return new SandboxSession(connection, tempDirectory, allowed);
+            return new SandboxSession(connection, layout.RootPath, tempDirectory, allowed);
         }
         catch
         {

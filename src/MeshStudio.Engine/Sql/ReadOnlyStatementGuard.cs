@@ -10,7 +10,8 @@ namespace MeshStudio.Engine.Sql;
 /// <summary>
 /// Accepts exactly one read-only statement (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE,
 /// or EXPLAIN of one of those). Uses DuckDB's own parser (<c>json_serialize_sql</c>), which only
-/// serialises SELECT statements, so parse errors come back with an exact position.
+/// serialises SELECT statements, so parse errors come back with an exact position. Functions and views that show
+/// the server's setup are refused (<see cref="ServerIntrospectionGuard"/>).
 /// </summary>
 public static class ReadOnlyStatementGuard
 {
@@ -69,6 +70,7 @@ public static class ReadOnlyStatementGuard
             throw new SqlException(SqlError.At("The statement is incomplete.", sql, sql.Length));
         if (count > 1)
             throw new SqlException(SqlError.At("Only one statement can run at a time.", sql, first.Offset));
+        ServerIntrospectionGuard.Ensure(root, sql);
     }
 
     private static JsonDocument Serialize(DuckDBConnection connection, string sql)

@@ -18,10 +18,11 @@ public static class SqlFailures
     /// <summary>
     /// Maps an exception thrown while <paramref name="executedSql"/> ran to what the caller should see:
     /// a timeout or memory <see cref="SqlException"/>, an <see cref="OperationCanceledException"/>, or the
-    /// DuckDB error positioned in <paramref name="userSql"/> (which starts at <paramref name="userOffset"/>).
+    /// DuckDB error positioned in <paramref name="userSql"/> (which starts at <paramref name="userOffset"/>), with the
+    /// server's folders (the lake at <paramref name="lakeRoot"/>) replaced by neutral names.
     /// </summary>
     public static Exception Map(
-        Exception exception, CommandWatchdog? watchdog, QueryLimits limits, string executedSql, string userSql, int userOffset,
+        Exception exception, CommandWatchdog? watchdog, QueryLimits limits, string lakeRoot, string executedSql, string userSql, int userOffset,
         IReadOnlyList<DeniedRelation>? denied, CancellationToken cancellationToken)
     {
         if (watchdog?.TimedOut == true && exception is DuckDBException or OperationCanceledException)
@@ -31,10 +32,12 @@ public static class SqlFailures
         return exception switch
         {
             DuckDBException duck when DuckDbErrorTranslator.IsOutOfMemory(duck) => OutOfMemory(limits.MemoryLimitMb),
-            DuckDBException duck => new SqlException(DuckDbErrorTranslator.Translate(duck, executedSql, userSql, userOffset, denied)),
+            DuckDBException duck => new SqlException(WithoutServerPaths(DuckDbErrorTranslator.Translate(duck, executedSql, userSql, userOffset, denied), lakeRoot)),
             _ => exception,
         };
     }
+
+    private static SqlError WithoutServerPaths(SqlError error, string lakeRoot) => error with { Message = ServerPaths.Hide(error.Message, lakeRoot) };
 
     public static string Describe(TimeSpan limit) =>
         limit.TotalSeconds >= 1
