@@ -21,17 +21,6 @@ public static class SqlEndpoints
             .Produces<SqlResponse>()
             .WithName("RunSql")
             .WithSummary("Run a read-only query as the caller, in the same sandbox and with the same grants as the Studio.");
-
-        app.MapPost("/api/domains/{domain}/pipelines", async (string domain, HttpContext context, UserContextResolver users, PipelineDeployer deployer) =>
-            {
-                using var reader = new StreamReader(context.Request.Body);
-                var script = await reader.ReadToEndAsync(context.RequestAborted);
-                var result = await deployer.DeployAsync(await context.UserAsync(users), domain, script, context.RequestAborted);
-                return result.Succeeded ? Results.Ok(result) : Results.BadRequest(result);
-            })
-            .Accepts<string>("text/plain")
-            .WithName("DeployPipeline")
-            .WithSummary("Deploy a script of CREATE SOURCE / CREATE JOB statements as the caller (pipeline as code).");
     }
 }
 

@@ -18,10 +18,11 @@ public sealed class PipelineDeployer(
 {
     public async Task<DeployResult> DeployAsync(UserContext user, string domain, string script, CancellationToken cancellationToken)
     {
+        CheckAuthor(user, domain);
         var parsed = MeshSqlParser.ParseScript(script);
         if (!parsed.Succeeded)
             return new DeployResult(parsed.Errors.Select(e => new StatementOutcome("script", null, false, e.Message, e)).ToList());
-        var refused = parsed.Statements.Select(s => Refusal(user, domain, script, s)).OfType<StatementOutcome>().ToList();
+        var refused = parsed.Statements.Select(s => Refusal(domain, script, s)).OfType<StatementOutcome>().ToList();
         if (refused.Count > 0)
             return new DeployResult(refused);
 
@@ -43,7 +44,14 @@ public sealed class PipelineDeployer(
         return new DeployResult(outcomes);
     }
 
-    private static StatementOutcome? Refusal(UserContext user, string domain, string script, MeshStatement statement)
+    /// <summary>A permission refusal is an <see cref="AccessDeniedException"/> (403 in the API), never a statement outcome (400).</summary>
+    public static void CheckAuthor(UserContext user, string domain)
+    {
+        if (!AccessRules.CanAuthorIn(user, domain))
+            throw new AccessDeniedException($"Only analysts and owners of the {domain} domain deploy pipelines there.");
+    }
+
+    private static StatementOutcome? Refusal(string domain, string script, MeshStatement statement)
     {
         var (kind, name) = statement switch
         {
@@ -58,8 +66,6 @@ public sealed class PipelineDeployer(
             problem = "Only CREATE SOURCE, CREATE JOB, ALTER JOB and DROP JOB statements are deployed; run queries in the Studio or POST /api/sql.";
         else if (name.Domain != domain)
             problem = $"This script deploys to the {domain} domain, but the statement creates {name}.";
-        else if (!AccessRules.CanAuthorIn(user, domain))
-            problem = $"Only analysts and owners of the {domain} domain deploy pipelines there.";
         return problem is null
             ? null
             : new StatementOutcome(kind, name?.ToString(), false, problem, SqlError.At(problem, script, statement.ScriptOffset));

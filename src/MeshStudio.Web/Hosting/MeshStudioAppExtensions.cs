@@ -25,6 +25,7 @@ public static class MeshStudioAppExtensions
             app.UseHsts();
         app.UseAuthentication();
         app.UseMiddleware<SameOriginGuard>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -45,6 +46,7 @@ public static class MeshStudioAppExtensions
         app.MapSourceFileEndpoints();
         app.MapProductEndpoints();
         app.MapSqlEndpoints();
+        app.MapPipelineEndpoints();
         app.MapJobEndpoints();
         app.MapHub<ExecutionHub>(ExecutionHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

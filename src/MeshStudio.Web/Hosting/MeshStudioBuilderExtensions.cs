@@ -46,6 +46,7 @@ public static class MeshStudioBuilderExtensions
             },
         });
         builder.Services.AddMeshSecurity();
+        SignInThrottle.AddSignInThrottling(builder.Services, options.SignIn);
 
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<ProductChangeFeed>();

@@ -18,6 +18,8 @@ public sealed class MeshStudioOptions
 
     public IngestOptions Ingest { get; set; } = new();
 
+    public SignInOptions SignIn { get; set; } = new();
+
     /// <summary>Demo users seeded in Development (passwords and tokens live in appsettings.Development.json).</summary>
     public List<DemoUserOptions> DemoUsers { get; set; } = [];
 
@@ -71,6 +73,18 @@ public sealed class QueryOptions
 
     /// <summary>About how many bytes of rows one response, hub stream or Studio result may hold (32 MiB).</summary>
     public long MaxResultBytes { get; set; } = 32L * 1024 * 1024;
+}
+
+/// <summary>Sign-in throttling (ADR 12): attempts per client address, failed attempts per account.</summary>
+public sealed class SignInOptions
+{
+    /// <summary>Sign-in attempts one client address may make per window, whatever the accounts.</summary>
+    public int AttemptsPerClient { get; set; } = 20;
+    public int ClientWindowSeconds { get; set; } = 60;
+
+    /// <summary>Sign-in attempts an account absorbs at once; then one more per refill period. Failures never lock it.</summary>
+    public int AttemptsPerAccount { get; set; } = 20;
+    public int AccountRefillSeconds { get; set; } = 30;
 }
 
 public sealed class DemoUserOptions

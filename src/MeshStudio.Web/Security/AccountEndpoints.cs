@@ -8,21 +8,28 @@ namespace MeshStudio.Web.Security;
 /// <summary>Cookie sign-in and sign-out. The sign-in page posts a plain form here.</summary>
 public static class AccountEndpoints
 {
+    public const string FailedAction = "user.sign-in-failed";
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/login", async (
-            [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
-            SignInManager<AppUser> signIn, AuditLog audit, CancellationToken cancellationToken) =>
+            [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl, HttpContext context,
+            PasswordCheck passwords, SignInThrottle throttle, SignInManager<AppUser> signIn, AuditLog audit, CancellationToken cancellationToken) =>
         {
-            var result = await signIn.PasswordSignInAsync(userName ?? "", password ?? "", isPersistent: true, lockoutOnFailure: true);
-            if (!result.Succeeded)
+            var target = SafeReturnUrl.Of(returnUrl);
+            if (!throttle.TryAttempt(userName))
+                return await SignInThrottle.RefusalAsync(context, userName, "account", throttle.RetryAfter);
+            var user = await passwords.CheckAsync(userName, password);
+            if (user is null)
             {
-                var reason = result.IsLockedOut ? "locked" : "invalid";
-                return Results.Redirect($"{AppUrls.Login}?error={reason}&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
+                await audit.WriteAsync(RequestActor.Of(context), FailedAction, userName, "", cancellationToken);
+                // One answer for unknown users and wrong passwords.
+                return Results.Redirect($"{AppUrls.Login}?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
             }
-            await audit.WriteAsync(userName!, "user.signed-in", userName!, "", cancellationToken);
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : AppUrls.Home);
-        }).AllowAnonymous();
+            await signIn.SignInAsync(user, isPersistent: true);
+            await audit.WriteAsync(user.UserName!, "user.signed-in", user.UserName!, "", cancellationToken);
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous().RequireRateLimiting(SignInThrottle.ClientPolicy);
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
@@ -30,7 +37,4 @@ public static class AccountEndpoints
             return Results.LocalRedirect(AppUrls.Login);
         });
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -14,7 +14,8 @@ public static class SecurityExtensions
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // Failed passwords never lock an account (anyone could lock anyone): SignInThrottle slows guessing instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -48,6 +49,7 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UserContextResolver>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<CurrentUser>();
         return services;
     }

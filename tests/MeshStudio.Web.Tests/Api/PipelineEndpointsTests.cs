@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using MeshStudio.Web.Api;
 using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Api;
@@ -43,11 +44,46 @@ public class PipelineEndpointsTests(MeshAppFactory app)
     }
 
     [Fact]
-    public async Task Deploy_IntoAnotherDomain_IsRefused()
+    public async Task Deploy_IntoAnotherDomain_Is403()
     {
         var result = await (await app.ClientFor("sales.analyst").PostAsync("/api/domains/marketing/pipelines", Script(
-            "CREATE JOB marketing.j AS INSERT INTO marketing.p SELECT 1 AS x"))).JsonAsync(HttpStatusCode.BadRequest);
+            "CREATE JOB marketing.j AS INSERT INTO marketing.p SELECT 1 AS x"))).JsonAsync(HttpStatusCode.Forbidden);
 
-        Assert.Contains("Only analysts and owners of the marketing domain", result.GetProperty("statements")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Only analysts and owners of the marketing domain", result.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deploy_Consumer_Is403()
+    {
+        var response = await app.ClientFor("consumer").PostAsync("/api/domains/sales/pipelines", Script(
+            "CREATE SOURCE sales.consumer_src (id VARCHAR) WITH (format = 'json', ingest = 'http')"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deploy_HugeScriptFromNonMember_Is403BeforeTheBodyIsRead()
+    {
+        var body = new RecordingContent("-- x\n", 20 * 1024 * 1024, "text/plain");
+
+        var response = await app.ClientFor("sales.analyst").PostAsync("/api/domains/marketing/pipelines", body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(body.BytesSent < 2 * 1024 * 1024, $"The server read {body.BytesSent:N0} bytes of a refused request.");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Deploy_ScriptOverTheLimit_Is413(bool withLength)
+    {
+        var script = "-- " + new string('x', PipelineEndpoints.MaxScriptBytes) + "\nCREATE SOURCE sales.big_src (id VARCHAR) WITH (format = 'json', ingest = 'http')";
+        HttpContent body = withLength ? Script(script) : new RecordingContent("-- x\n", 2 * PipelineEndpoints.MaxScriptBytes, "text/plain");
+
+        var problem = await (await app.ClientFor("sales.analyst").PostAsync("/api/domains/sales/pipelines", body)).JsonAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("at most 1024 KiB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var read = await app.ClientFor("sales.analyst").PostAsJsonAsync("/api/sql", new { sql = "SELECT * FROM sales.big_src" });
+        Assert.Equal(HttpStatusCode.BadRequest, read.StatusCode);
     }
 }

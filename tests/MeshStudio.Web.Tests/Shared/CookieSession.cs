@@ -15,6 +15,7 @@ internal static partial class CookieSession
     public static async Task<HttpClient> SignInAsync(MeshAppFactory app, string userName)
     {
         var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, TestClientAddress.Next());
         var password = app.Options.DemoUsers.Single(u => u.UserName == userName).Password;
         var response = await PostSignInAsync(client, userName, password, OwnOrigin);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/",

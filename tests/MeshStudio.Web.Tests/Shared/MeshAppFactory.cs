@@ -29,6 +29,10 @@ public sealed class MeshAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("MeshStudio:Simulator:Enabled", "false");
         builder.UseSetting("MeshStudio:Jobs:SchedulerEnabled", "false");
         builder.UseSetting("MeshStudio:Query:TimeoutSeconds", "10");
+        // Sign-in limits hold for the whole run, so throttling tests count attempts, not time.
+        builder.UseSetting("MeshStudio:SignIn:ClientWindowSeconds", "3600");
+        builder.UseSetting("MeshStudio:SignIn:AccountRefillSeconds", "3600");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         builder.UseSetting("MeshStudio:Query:MaxResultBytes", MaxResultBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

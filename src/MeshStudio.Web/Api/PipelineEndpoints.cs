@@ -1,0 +1,47 @@
+using System.Text;
+using MeshStudio.Web.Execution;
+using MeshStudio.Web.Security;
+
+namespace MeshStudio.Web.Api;
+
+public static class PipelineEndpoints
+{
+    /// <summary>A pipeline script is a few statements; 1 MiB leaves room for generated ones.</summary>
+    public const int MaxScriptBytes = 1024 * 1024;
+
+    public static void MapPipelineEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/domains/{domain}/pipelines", async (string domain, HttpContext context, UserContextResolver users, PipelineDeployer deployer) =>
+            {
+                // Who may deploy is decided before a byte of the body is read.
+                var user = await context.UserAsync(users);
+                PipelineDeployer.CheckAuthor(user, domain);
+                var script = context.Request.ContentLength > MaxScriptBytes ? null : await ReadScriptAsync(context.Request, context.RequestAborted);
+                if (script is null)
+                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
+                        detail: $"A pipeline script may hold at most {MaxScriptBytes / 1024} KiB; deploy it in parts.");
+                var result = await deployer.DeployAsync(user, domain, script, context.RequestAborted);
+                return result.Succeeded ? Results.Ok(result) : Results.BadRequest(result);
+            })
+            .Accepts<string>("text/plain")
+            .WithName("DeployPipeline")
+            .WithSummary("Deploy a script of CREATE SOURCE / CREATE JOB statements as the caller (pipeline as code).");
+    }
+
+    /// <summary>The body as UTF-8 text, or null once it passes the limit (a body without Content-Length is counted as it arrives).</summary>
+    private static async Task<string?> ReadScriptAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxScriptBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}
