@@ -14,11 +14,15 @@ namespace MeshStudio.Engine.Ingestion;
 /// <item>only then is the data committed as <c>cmp-&lt;id&gt;.ndjson</c>, which makes the manifest count (see <see cref="SourceFiles"/>);</item>
 /// <item>after <see cref="CompactionSettings.GracePeriod"/> the covered files are deleted, then the manifest.</item>
 /// </list>
-/// Segments and compacted files both get merged; a compacted file only once its own manifest is gone.
+/// Segments and compacted files both get merged; a compacted file only once its own manifest is gone. Each event of a
+/// merged segment is stamped with the segment's position (<see cref="PositionKey"/>), which late-event judgement needs.
 /// One compaction per source at a time, guarded by a lock file.
 /// </summary>
 public sealed class SegmentCompactor
 {
+    /// <summary>The key with which compaction stamps each event with its segment's position.</summary>
+    public const string PositionKey = "__mesh_pos";
+
     private const string LockFileName = ".compact.lock";
     private const string TempPrefix = ".cmp-";
 
@@ -246,6 +250,11 @@ public sealed class SegmentCompactor
         var buffer = new byte[256 * 1024];
         foreach (var path in inputs)
         {
+            if (Path.GetFileName(path).StartsWith(SourceFiles.SegmentPrefix, StringComparison.Ordinal))
+            {
+                await WriteStampedAsync(output, path, ct).ConfigureAwait(false);
+                continue;
+            }
             var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 256 * 1024, FileOptions.Asynchronous);
             await using (input.ConfigureAwait(false))
             {
@@ -261,6 +270,37 @@ public sealed class SegmentCompactor
             }
         }
         await output.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Copies a segment's events, each stamped with the segment's position (<see cref="PositionKey"/>), so readers
+    /// can still tell the batches of a compacted file apart (late events are judged by arrival position).
+    /// </summary>
+    private static async Task WriteStampedAsync(Stream output, string path, CancellationToken ct)
+    {
+        var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        var stamp = Utf8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"{PositionKey}\":{SourceFiles.PositionRange(Path.GetFileName(path)).First}"));
+        var start = 0;
+        while (start < content.Length)
+        {
+            var end = Array.IndexOf(content, (byte)'\n', start);
+            var line = content.AsMemory(start, (end < 0 ? content.Length : end) - start);
+            start = end < 0 ? content.Length : end + 1;
+            var open = line.Span.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r');
+            if (open >= 0 && line.Span[open] == (byte)'{')
+            {
+                var rest = line[(open + 1)..];
+                await output.WriteAsync(stamp, ct).ConfigureAwait(false);
+                if (rest.Span.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') is var next && next >= 0 && rest.Span[next] != (byte)'}')
+                    output.WriteByte((byte)',');
+                await output.WriteAsync(rest, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteAsync(line, ct).ConfigureAwait(false);
+            }
+            output.WriteByte((byte)'\n');
+        }
     }
 
     private static void TryDelete(string path)

@@ -8,27 +8,32 @@ namespace MeshStudio.Engine.Sandbox;
 
 /// <summary>
 /// Late events judged by arrival position (<see cref="LatenessRule"/>). A source relation with a rule keeps each row's
-/// position (the segment time in its file name, see <see cref="SourceFiles"/>) in a hidden column, and a companion
+/// position (the segment time in its file name, see <see cref="SourceFiles"/>, or stamped into the event by
+/// <see cref="SegmentCompactor"/>) in a hidden column, and a companion
 /// view holds the watermark per position: the newest event time of all earlier positions minus the delay. The rule
 /// reads nothing but the files and their order, so every run that reads the same events judges them alike.
 /// </summary>
 public static class ArrivalOrder
 {
     /// <summary>The hidden column holding a row's arrival position; never shown under the relation's name.</summary>
-    public const string PositionColumn = "__mesh_pos";
+    public const string PositionColumn = SegmentCompactor.PositionKey;
 
     private const string FileColumn = "__mesh_file";
 
     /// <summary>The <c>filename</c> argument of <c>read_json</c> that names each row's file.</summary>
     public static string FileNameArgument => $"filename = {SqlText.Literal(FileColumn)}";
 
+    /// <summary>The entry of <c>read_json</c>'s <c>columns</c> reading the position compaction stamped into an event.</summary>
+    public static string StampedColumn => $"{SqlText.Literal(PositionColumn)}: 'BIGINT'";
+
     /// <summary>
-    /// <c>SELECT</c> list turning the file column into the position: a segment's own time, or the first position of a
-    /// compacted file (its events are judged as one arrival).
+    /// <c>SELECT</c> list giving each row its position: stamped by compaction, else its segment's own time, else (a
+    /// file compacted before events were stamped) the compacted file's first position.
     /// </summary>
     public static string PositionSelect =>
-        $"* EXCLUDE ({FileColumn}), CAST(coalesce(regexp_extract({FileColumn}, '(?:^|/){SourceFiles.SegmentPrefix}([0-9]{{19}})-[^/]*$', 1), " +
-        $"regexp_extract({FileColumn}, '(?:^|/){SourceFiles.CompactedPrefix}[0-9]{{19}}-r([0-9]{{19}})-[^/]*$', 1)) AS BIGINT) AS {PositionColumn}";
+        $"* EXCLUDE ({FileColumn}, {PositionColumn}), coalesce({PositionColumn}, " +
+        $"CAST(regexp_extract({FileColumn}, '(?:^|/){SourceFiles.SegmentPrefix}([0-9]{{19}})-[^/]*$', 1) AS BIGINT), " +
+        $"CAST(regexp_extract({FileColumn}, '(?:^|/){SourceFiles.CompactedPrefix}[0-9]{{19}}-r([0-9]{{19}})-[^/]*$', 1) AS BIGINT)) AS {PositionColumn}";
 
     /// <summary>The companion view of <paramref name="relation"/>: <c>(pos, watermark)</c> per arrival position.</summary>
     public static string WatermarkName(QualifiedName relation)

@@ -82,7 +82,7 @@ public static partial class RelationViewFactory
             var list = string.Join(", ", files.Select(SqlText.PathLiteral));
             body = relation.Lateness is null
                 ? $"SELECT * FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}}})"
-                : $"SELECT {ArrivalOrder.PositionSelect} FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}}}, {ArrivalOrder.FileNameArgument})";
+                : $"SELECT {ArrivalOrder.PositionSelect} FROM read_json([{list}], format='newline_delimited', columns={{{columnMap}, {ArrivalOrder.StampedColumn}}}, {ArrivalOrder.FileNameArgument})";
         }
         else
         {

@@ -3,6 +3,8 @@ using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
+using MeshStudio.Engine;
+using MeshStudio.Engine.Ingestion;
 using MeshStudio.Web.Execution;
 using MeshStudio.Web.Execution.Incremental;
 using MeshStudio.Web.Tests.Shared;
@@ -66,8 +68,10 @@ public sealed class LateEventReplayTests : IAsyncLifetime
         return late;
     }
 
-    [Fact]
-    public async Task RequestBackfillAsync_AfterLiveRunsWithLateEvents_GivesTheLiveProductAndLateCount()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the batches merged into one file by compaction before the backfill
+    public async Task RequestBackfillAsync_AfterLiveRunsWithLateEvents_GivesTheLiveProductAndLateCount(bool compacted)
     {
         var batches = Batches();
         var late = LateOracle(batches);
@@ -80,6 +84,12 @@ public sealed class LateEventReplayTests : IAsyncLifetime
             recomputedLate = LateCount(await RunAsync("sales.recomputed_job")); // reads all input: counts every late event
         }
         var live = await RowsAsync("sales.merged");
+
+        if (compacted)
+        {
+            var compactor = new SegmentCompactor(_ctx.Get<LakeOptions>(), TimeProvider.System, new CompactionSettings { SettleTime = TimeSpan.Zero, MinFiles = 2 });
+            Assert.Equal(batches.Count, await compactor.CompactAsync(ComponentTestContext.Q("sales.orders"), CancellationToken.None));
+        }
 
         var sally = await _ctx.UserAsync("sally");
         await _ctx.Get<JobService>().RequestBackfillAsync(sally, ComponentTestContext.Q("sales.merged_job"), CancellationToken.None);
