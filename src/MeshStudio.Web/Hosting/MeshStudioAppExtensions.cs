@@ -20,6 +20,7 @@ public static class MeshStudioAppExtensions
     public static WebApplication UseMeshStudio(this WebApplication app)
     {
         app.UseMiddleware<DeniedAccessAudit>();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
