@@ -32,8 +32,13 @@ public static class ArrivalOrder
     /// </summary>
     public static string PositionSelect =>
         $"* EXCLUDE ({FileColumn}, {PositionColumn}), coalesce({PositionColumn}, " +
-        $"CAST(regexp_extract({FileColumn}, '(?:^|/){SourceFiles.SegmentPrefix}([0-9]{{19}})-[^/]*$', 1) AS BIGINT), " +
-        $"CAST(regexp_extract({FileColumn}, '(?:^|/){SourceFiles.CompactedPrefix}[0-9]{{19}}-r([0-9]{{19}})-[^/]*$', 1) AS BIGINT)) AS {PositionColumn}";
+        $"{NameNumber($"{SourceFiles.SegmentPrefix}([0-9]{{19}})-[^/]*$")}, " +
+        $"{NameNumber($"{SourceFiles.CompactedPrefix}[0-9]{{19}}-r([0-9]{{19}})-[^/]*$")}) AS {PositionColumn}";
+
+    // regexp_extract gives '' when the name does not match (DuckDB evaluates every coalesce argument): that is "no
+    // position from this pattern", not a number.
+    private static string NameNumber(string pattern) =>
+        $"CAST(nullif(regexp_extract({FileColumn}, '(?:^|/){pattern}', 1), '') AS BIGINT)";
 
     /// <summary>The companion view of <paramref name="relation"/>: <c>(pos, watermark)</c> per arrival position.</summary>
     public static string WatermarkName(QualifiedName relation)
