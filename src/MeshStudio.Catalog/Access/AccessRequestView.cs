@@ -6,6 +6,7 @@ namespace MeshStudio.Catalog.Access;
 public sealed record AccessRequestView(
     int Id,
     QualifiedName Product,
+    string RequesterUserId,
     string RequesterUserName,
     string RequesterDisplayName,
     string Purpose,

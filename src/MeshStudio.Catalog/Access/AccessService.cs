@@ -57,7 +57,10 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
         return request.Id;
     }
 
-    /// <summary>Pending requests for products of the domains the user manages (all domains for admins), oldest first.</summary>
+    /// <summary>
+    /// Pending requests the user may decide, oldest first: on products of the domains they manage (all domains
+    /// for admins), never their own.
+    /// </summary>
     public async Task<IReadOnlyList<AccessRequestView>> ListPendingForApproverAsync(UserContext owner, CancellationToken ct)
     {
         var managed = owner.Memberships.Where(m => m.Value == DomainRole.Owner).Select(m => m.Key).ToList();
@@ -66,7 +69,7 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
                 .Where(r => r.Status == AccessRequestStatus.Pending && (owner.IsAdmin || managed.Contains(r.Product!.Domain!.Name)))
                 .OrderBy(r => r.Id))
             .ToListAsync(ct);
-        return views.Where(v => AccessRules.CanManageDomain(owner, v.Product.Domain)).ToList();
+        return views.Where(v => AccessRules.CanDecideAccessRequest(owner, v.Product.Domain, v.RequesterUserId)).ToList();
     }
 
     /// <summary>The user's own requests, newest first.</summary>
@@ -77,7 +80,10 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
             .ToListAsync(ct);
     }
 
-    /// <summary>Approves (optionally until <paramref name="expiresAt"/>) or rejects a pending request (owners of the product's domain).</summary>
+    /// <summary>
+    /// Approves (optionally until <paramref name="expiresAt"/>) or rejects a pending request: owners of the
+    /// product's domain and admins, but not the requester (<see cref="AccessRules.CanDecideAccessRequest"/>).
+    /// </summary>
     public async Task DecideAsync(
         UserContext owner, int id, bool approve, string? comment, DateTime? expiresAt, CancellationToken ct)
     {
@@ -93,6 +99,9 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
         var product = new QualifiedName(request.Product!.Domain!.Name, request.Product.Name);
         if (!AccessRules.CanManageDomain(owner, product.Domain))
             throw new AccessDeniedException($"Only owners of the {product.Domain} domain can decide access to {product}.");
+        if (!AccessRules.CanDecideAccessRequest(owner, product.Domain, request.RequesterUserId))
+            throw new AccessDeniedException(
+                $"You cannot decide your own request for {product}; another owner of the {product.Domain} domain must decide it.");
         if (request.Status != AccessRequestStatus.Pending)
             throw new RuleViolationException($"This request was already {request.Status.ToString().ToLowerInvariant()}.");
 
@@ -139,6 +148,7 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
         requests.AsNoTracking().Select(r => new AccessRequestView(
             r.Id,
             new QualifiedName(r.Product!.Domain!.Name, r.Product.Name),
+            r.RequesterUserId,
             r.Requester!.UserName ?? r.RequesterUserId,
             r.Requester.DisplayName,
             r.Purpose,

@@ -122,10 +122,10 @@ public sealed partial class JobService
             .ToListAsync(ct);
     }
 
-    /// <summary>Jobs are domain-internal, like sources: members of the domain (and admins) see them.</summary>
+    /// <summary>Jobs are domain-internal: those who may author in the domain (members and admins) see their definitions.</summary>
     private static void CheckCanSee(UserContext user, QualifiedName job)
     {
-        if (!AccessRules.CanReadSource(user, job.Domain))
+        if (!AccessRules.CanAuthorIn(user, job.Domain))
             throw new AccessDeniedException($"Only members of the {job.Domain} domain can see its jobs.");
     }
 

@@ -80,13 +80,13 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
         return new SourceView(name, source.Kind, source.Format, source.Columns, source.Path, source.SchemaInferred);
     }
 
-    /// <summary>The sources the user may read: those of their domains (every source for admins).</summary>
+    /// <summary>The sources the user may read: those of their domains (admins included: no implicit data access).</summary>
     public async Task<IReadOnlyList<SourceView>> ListReadableAsync(UserContext user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var domains = user.Memberships.Keys.ToList();
         var sources = await db.Sources.AsNoTracking()
-            .Where(s => user.IsAdmin || domains.Contains(s.Domain!.Name))
+            .Where(s => domains.Contains(s.Domain!.Name))
             .Select(s => new { Domain = s.Domain!.Name, s.Name, s.Kind, s.Format, s.Columns, s.Path, s.SchemaInferred })
             .ToListAsync(ct);
         return sources

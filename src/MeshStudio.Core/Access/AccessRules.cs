@@ -6,14 +6,27 @@ namespace MeshStudio.Core.Access;
 /// <summary>Who may do what. Pure functions: every page, hub method and API route asks these.</summary>
 public static class AccessRules
 {
-    /// <summary>Sources are domain-internal: only members (and admins) read them.</summary>
-    public static bool CanReadSource(UserContext user, string domain) => user.IsAdmin || user.IsMemberOf(domain);
+    /// <summary>
+    /// Sources are domain-internal: only members read their raw values. Admins administer the platform but get
+    /// no data implicitly; an admin who needs a domain's sources becomes its member (an audited change).
+    /// </summary>
+    public static bool CanReadSource(UserContext user, string domain) => user.IsMemberOf(domain);
 
-    /// <summary>Analysts and owners of a domain write its sources, jobs and products.</summary>
+    /// <summary>
+    /// Analysts and owners of a domain write its sources, jobs and products; admins may too. Authoring reads
+    /// no data: a job runs with its author's grant, which for an admin holds no sources of the domain.
+    /// </summary>
     public static bool CanAuthorIn(UserContext user, string domain) => user.IsAdmin || user.IsMemberOf(domain);
 
     /// <summary>Owners manage their domain: access decisions, API keys, members.</summary>
     public static bool CanManageDomain(UserContext user, string domain) => user.IsAdmin || user.IsOwnerOf(domain);
+
+    /// <summary>
+    /// Owners (and admins) decide access requests on their domain's products, but never their own request:
+    /// the decider must be someone other than the requester, admins included.
+    /// </summary>
+    public static bool CanDecideAccessRequest(UserContext user, string domain, string requesterUserId) =>
+        CanManageDomain(user, domain) && !string.Equals(user.UserId, requesterUserId, StringComparison.Ordinal);
 
     /// <summary>Stewards decide governance reviews; admins do not, so the duty stays separated.</summary>
     public static bool CanReview(UserContext user) => user.IsSteward;

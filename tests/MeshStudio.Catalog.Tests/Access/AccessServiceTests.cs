@@ -57,6 +57,33 @@ public sealed class AccessServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DecideAsync_AdminOnOwnRequest_IsRefusedAndNotListedButAnotherOwnerDecides()
+    {
+        var id = await _ctx.Access.RequestAsync(_ctx.Admin, Q("sales.revenue_by_country"), Purpose, Ct);
+
+        var pending = await _ctx.Access.ListPendingForApproverAsync(_ctx.Admin, Ct);
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => _ctx.Access.DecideAsync(_ctx.Admin, id, true, null, null, Ct));
+
+        Assert.DoesNotContain(pending, p => p.Id == id);
+        Assert.Contains("your own request", refused.Message, StringComparison.Ordinal);
+        Assert.False(await _ctx.Access.HasActiveGrantAsync(_ctx.Admin.UserId, Q("sales.revenue_by_country"), Ct));
+        Assert.Contains(await _ctx.Access.ListPendingForApproverAsync(_ctx.Sally, Ct), p => p.Id == id);
+        await _ctx.Access.DecideAsync(_ctx.Sally, id, true, null, null, Ct);
+        Assert.True(await _ctx.Access.HasActiveGrantAsync(_ctx.Admin.UserId, Q("sales.revenue_by_country"), Ct));
+    }
+
+    [Fact]
+    public async Task DecideAsync_AdminOnOthersRequest_Decides()
+    {
+        var id = await _ctx.Access.RequestAsync(_ctx.Mia, Q("sales.revenue_by_country"), Purpose, Ct);
+
+        Assert.Contains(await _ctx.Access.ListPendingForApproverAsync(_ctx.Admin, Ct), p => p.Id == id);
+        await _ctx.Access.DecideAsync(_ctx.Admin, id, false, "Not for this purpose.", null, Ct);
+
+        Assert.Equal(AccessRequestStatus.Rejected, Assert.Single(await _ctx.Access.ListMineAsync(_ctx.Mia, Ct)).Status);
+    }
+
+    [Fact]
     public async Task HasActiveGrantAsync_ExpiredGrant_ReturnsFalse()
     {
         var id = await _ctx.Access.RequestAsync(_ctx.Mia, Q("sales.revenue_by_country"), Purpose, Ct);

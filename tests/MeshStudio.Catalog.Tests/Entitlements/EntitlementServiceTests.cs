@@ -1,6 +1,7 @@
 using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using static MeshStudio.Catalog.Tests.Support.CatalogTestContext;
 
@@ -78,6 +79,32 @@ public sealed class EntitlementServiceTests : IAsyncLifetime
         // Governance sees the draft's metadata, but not its data.
         Assert.Contains("is not published yet", Assert.Single(steward.Denied!, d => d.Name == Q("marketing.budget_draft")).Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(steward.Relations, r => r.Kind == RelationKind.Product);
+    }
+
+    [Fact]
+    public async Task GrantForAsync_AdminAndSteward_GetNoSourcesAndNoProductsWithoutGrant()
+    {
+        foreach (var user in new[] { _ctx.Admin, _ctx.Steward })
+        {
+            var grant = await _ctx.Entitlements.GrantForAsync(user, Ct);
+
+            Assert.Empty(grant.Relations);
+            Assert.Contains("internal to the sales domain",
+                Assert.Single(grant.Denied!, d => d.Name == Q("sales.orders")).Reason, StringComparison.Ordinal);
+            Assert.Contains(grant.Denied!, d => d.Name == Q("marketing.campaign_performance"));
+        }
+    }
+
+    [Fact]
+    public async Task GrantForAsync_AdminWhoBecomesMember_ReadsThatDomainsSourcesOnly()
+    {
+        await _ctx.Domains.AddMemberAsync(_ctx.Admin, "marketing", "admin", DomainRole.Analyst, Ct);
+        var admin = await _ctx.UserAsync("admin");
+
+        var grant = await _ctx.Entitlements.GrantForAsync(admin, Ct);
+
+        Assert.Contains(grant.Relations, r => r.Name == Q("marketing.clicks"));
+        Assert.DoesNotContain(grant.Relations, r => r.Name == Q("sales.orders"));
     }
 
     [Fact]

@@ -45,6 +45,26 @@ public class AccessRulesTests
     }
 
     [Fact]
+    public void CanDecideAccessRequest_OwnersAndAdminsButNeverTheRequester()
+    {
+        var owner = User(memberships: ("sales", DomainRole.Owner));
+        Assert.True(AccessRules.CanDecideAccessRequest(owner, "sales", "someone-else"));
+        Assert.False(AccessRules.CanDecideAccessRequest(owner, "sales", owner.UserId));
+        Assert.True(AccessRules.CanDecideAccessRequest(User(admin: true), "sales", "someone-else"));
+        Assert.False(AccessRules.CanDecideAccessRequest(User(admin: true), "sales", "id"));
+        Assert.False(AccessRules.CanDecideAccessRequest(User(memberships: ("sales", DomainRole.Analyst)), "sales", "someone-else"));
+    }
+
+    [Fact]
+    public void CanReadSource_MembersOnly_NotAdminsOrStewards()
+    {
+        Assert.True(AccessRules.CanReadSource(User(memberships: ("sales", DomainRole.Analyst)), "sales"));
+        Assert.False(AccessRules.CanReadSource(User(admin: true), "sales"));
+        Assert.False(AccessRules.CanReadSource(User(steward: true), "sales"));
+        Assert.True(AccessRules.CanAuthorIn(User(admin: true), "sales"));
+    }
+
+    [Fact]
     public void CanReview_OnlyStewards() =>
         Assert.Equal([true, false], new[] { User(steward: true), User(admin: true) }.Select(AccessRules.CanReview));
 

@@ -35,6 +35,22 @@ public sealed class AccessPageTests
     }
 
     [Fact]
+    public async Task AccessPage_AdminWithOwnPendingRequest_CannotDecideIt()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        await ctx.DeployRevenueAsync();
+        await ctx.PublishAsync("sales.revenue", "Revenue by country", "Revenue and order counts per country, from the web shop.", "finance");
+        await ctx.Get<AccessService>().RequestAsync(await ctx.UserAsync("admin"), ComponentTestContext.Q("sales.revenue"),
+            "Platform capacity planning for the admins.", CancellationToken.None);
+        ctx.SignIn("admin");
+        var cut = ctx.Render<AccessPage>();
+
+        cut.WaitForTestId("nothing-to-decide");
+        Assert.Contains("Pending", cut.WaitForTestId("my-request").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid='approve-request']"));
+    }
+
+    [Fact]
     public async Task AccessPage_OwnerRejects_RequesterSeesRejected()
     {
         await using var ctx = await PendingRequestAsync();
