@@ -66,6 +66,7 @@ public sealed class ProductPageTests
         var cut = RenderRevenue(ctx);
 
         cut.WaitForTestId("request-access").Click();
+        cut.WaitForTestId("purpose");
         cut.Fill("purpose", "Quarterly planning of marketing budgets per country.");
         cut.ByTestId("submit-request").Click();
 
@@ -83,6 +84,7 @@ public sealed class ProductPageTests
         var cut = RenderRevenue(ctx);
 
         cut.WaitForTestId("request-access").Click();
+        cut.WaitForTestId("purpose");
         cut.Fill("purpose", "data");
         cut.ByTestId("submit-request").Click();
 
