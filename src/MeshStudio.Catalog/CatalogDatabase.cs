@@ -9,7 +9,7 @@ public static class CatalogDatabase
     private static readonly string[] ExtraSchema =
     [
         SearchIndex.CreateSql,
-        // The audit log is append-only (C8): refuse changes even from raw SQL.
+        // The audit log is append-only: refuse changes even from raw SQL.
         "CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON AuditEntries " +
         "BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END",
         "CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON AuditEntries " +

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Access;
 
-/// <summary>Access requests and grants (C9): consumers ask with a purpose, the owning domain decides.</summary>
+/// <summary>Access requests and grants: consumers ask with a purpose, the owning domain decides.</summary>
 public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const int MinPurposeLength = 10;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Domains;
 
-/// <summary>Domains, their members and their ingestion API keys (C1).</summary>
+/// <summary>Domains, their members and their ingestion API keys.</summary>
 public sealed class DomainService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const string ApiKeyPrefix = "mdk_";

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Entitlements;
 
 /// <summary>
-/// What one user's sandboxed session may read (C9, C11): the grant the engine builds its views from,
+/// What one user's sandboxed session may read: the grant the engine builds its views from,
 /// plus the relations it may not read with the reason to show.
 /// </summary>
 public sealed class EntitlementService(IDbContextFactory<MeshDbContext> dbFactory, TimeProvider time)

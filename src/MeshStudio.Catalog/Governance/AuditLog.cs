@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Governance;
 
 /// <summary>
-/// The append-only audit log (C8): who did what to which object. There is deliberately no update or
+/// The append-only audit log: who did what to which object. There is deliberately no update or
 /// delete API, and database triggers refuse both.
 /// </summary>
 public sealed class AuditLog(IDbContextFactory<MeshDbContext> dbFactory, TimeProvider time)

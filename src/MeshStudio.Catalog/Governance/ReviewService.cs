@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Governance;
 
 /// <summary>
-/// Governance reviews (C8): publishing opens a review with automated checks; a steward approves
+/// Governance reviews: publishing opens a review with automated checks; a steward approves
 /// (the product enters the marketplace) or rejects it with a comment.
 /// </summary>
 public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)

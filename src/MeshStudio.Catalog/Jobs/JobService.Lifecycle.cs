@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Jobs;
 
-/// <summary>A job's lifecycle after its first deploy (C3, C5): ALTER with versions, backfill, DROP, and its page.</summary>
+/// <summary>A job's lifecycle after its first deploy: ALTER with versions, backfill, DROP, and its page.</summary>
 public sealed partial class JobService
 {
     /// <summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Jobs;
 
-/// <summary>Deployed jobs, their schedule and their run history (C3, C10).</summary>
+/// <summary>Deployed jobs, their schedule and their run history.</summary>
 public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, JobCommitter committer, TimeProvider time)
 {
     /// <summary>Run history kept per job; older runs are pruned as new ones are recorded.</summary>

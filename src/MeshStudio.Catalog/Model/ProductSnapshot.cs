@@ -1,7 +1,7 @@
 namespace MeshStudio.Catalog.Model;
 
 /// <summary>
-/// One committed snapshot of a product (C4 time travel): recorded with every commit, pruned once older than the
+/// One committed snapshot of a product (time travel): recorded with every commit, pruned once older than the
 /// snapshot retention (the current snapshot is always kept).
 /// </summary>
 public sealed class ProductSnapshot

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Products;
 
-/// <summary>Data products: their page, their metadata and their current snapshot (C4, C6).</summary>
+/// <summary>Data products: their page, their metadata and their current snapshot.</summary>
 public sealed partial class ProductService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const int MaxTitleLength = 200;

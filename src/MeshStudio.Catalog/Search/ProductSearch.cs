@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Search;
 
-/// <summary>The marketplace search (C6): FTS5 over published products, ranked by bm25, with facets.</summary>
+/// <summary>The marketplace search: FTS5 over published products, ranked by bm25, with facets.</summary>
 public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFactory)
 {
     public const int MaxPageSize = 100;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Semantics;
 
 /// <summary>
-/// Governed semantic types (C8): stewards own the canonical values and synonyms, every session gets them
+/// Governed semantic types: stewards own the canonical values and synonyms, every session gets them
 /// as the lookup behind <c>align(expr, 'type')</c>, and stewards see which source values do not match.
 /// </summary>
 public sealed class SemanticTypeService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Sources;
 
-/// <summary>Sources a domain ingests (C2). They are internal to their domain.</summary>
+/// <summary>Sources a domain ingests. They are internal to their domain.</summary>
 public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Formats = ["json", "csv", "parquet"];

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Tokens;
 
-/// <summary>Personal access tokens for the REST API (C11). Only SHA-256 hashes are stored.</summary>
+/// <summary>Personal access tokens for the REST API. Only SHA-256 hashes are stored.</summary>
 public sealed class TokenService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const string TokenPrefix = "msk_";

@@ -6,7 +6,7 @@ using MeshStudio.Core.Products;
 namespace MeshStudio.Core.Dialect;
 
 /// <summary>
-/// One <c>SNAPSHOT(domain.product, …)</c> call of a query (time travel, C4): which product, which of its
+/// One <c>SNAPSHOT(domain.product, …)</c> call of a query (time travel): which product, which of its
 /// snapshots, and the relation name the call was replaced by.
 /// </summary>
 /// <param name="Product">The product named in the call.</param>

@@ -1,6 +1,6 @@
 namespace MeshStudio.Core.Governance;
 
-/// <summary>The automated checks of a governance review (C8). Failed blocking checks prevent approval.</summary>
+/// <summary>The automated checks of a governance review. Failed blocking checks prevent approval.</summary>
 public static class ReviewChecks
 {
     public const int MinDescriptionLength = 20;

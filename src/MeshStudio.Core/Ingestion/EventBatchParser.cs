@@ -24,7 +24,7 @@ public static class EventBatchParser
     public static EventBatch Parse(string body, IReadOnlyList<ColumnSchema> columns) => Parse(body, columns, null);
 
     /// <summary>
-    /// Reads a batch for a source whose schema may drift (C2): like <see cref="Parse(string, IReadOnlyList{ColumnSchema})"/>,
+    /// Reads a batch for a source whose schema may drift: like <see cref="Parse(string, IReadOnlyList{ColumnSchema})"/>,
     /// and in the same pass reports in <see cref="EventBatch.Drift"/> the fields the source has no column for (with the
     /// narrowest type all their values fit: <c>BOOLEAN</c>, <c>BIGINT</c>, <c>DOUBLE</c>, <c>TIMESTAMP</c> for ISO-8601
     /// strings, <c>VARCHAR</c>, <c>JSON</c> for objects and arrays) and the <paramref name="widenable"/> columns whose

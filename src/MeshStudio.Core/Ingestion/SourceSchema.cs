@@ -28,7 +28,7 @@ public enum Widening
 }
 
 /// <summary>
-/// Schema inference and drift (C2) for file and HTTP sources. Types form a small lattice: <c>BOOLEAN</c>;
+/// Schema inference and drift for file and HTTP sources. Types form a small lattice: <c>BOOLEAN</c>;
 /// <c>INTEGER → BIGINT → DOUBLE</c>; <c>DATE → TIMESTAMP</c>; and <c>VARCHAR</c> above everything (<c>JSON</c>, for
 /// objects and arrays, joins only with itself). A new column in the data is added (nullable). A wider type widens the
 /// source column along the lattice as far as the column's <see cref="Widening"/> allows (a declared type is a

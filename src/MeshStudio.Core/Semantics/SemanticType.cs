@@ -1,7 +1,7 @@
 namespace MeshStudio.Core.Semantics;
 
 /// <summary>
-/// A governed semantic type (C8), e.g. <c>country</c>: the canonical values every domain should use, and
+/// A governed semantic type, e.g. <c>country</c>: the canonical values every domain should use, and
 /// the synonyms each domain may say instead. <c>align(expr, 'name')</c> maps the synonyms to the canonical value.
 /// </summary>
 /// <param name="Name">A lower-case identifier, the second argument of <c>align</c>.</param>

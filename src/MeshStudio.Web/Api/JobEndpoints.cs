@@ -7,7 +7,7 @@ using MeshStudio.Web.Security;
 namespace MeshStudio.Web.Api;
 
 /// <summary>
-/// A job's lifecycle over HTTP (C3, C10): its state and runs, run now, pause/resume, backfill, drop and versions.
+/// A job's lifecycle over HTTP: its state and runs, run now, pause/resume, backfill, drop and versions.
 /// Members of the job's domain (and admins) read; its authors change it. Anyone else gets 403, a missing job 404.
 /// </summary>
 public static class JobEndpoints

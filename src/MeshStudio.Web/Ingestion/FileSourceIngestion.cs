@@ -10,7 +10,7 @@ using MeshStudio.Engine.Ingestion.Files;
 namespace MeshStudio.Web.Ingestion;
 
 /// <summary>
-/// File drops and uploads of file sources (C2): finds waiting inbox files, ingests them through the engine's
+/// File drops and uploads of file sources: finds waiting inbox files, ingests them through the engine's
 /// <see cref="FileIngester"/> and keeps the catalog's columns in step with inference and drift.
 /// </summary>
 public sealed class FileSourceIngestion(SourceService sources, FileIngester ingester, TimeProvider time, ILogger<FileSourceIngestion> logger)

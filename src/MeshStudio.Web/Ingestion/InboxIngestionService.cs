@@ -3,7 +3,7 @@ using MeshStudio.Web.Hosting;
 
 namespace MeshStudio.Web.Ingestion;
 
-/// <summary>Polls the inboxes of all file sources about once a second and ingests new files (C2).</summary>
+/// <summary>Polls the inboxes of all file sources about once a second and ingests new files.</summary>
 public sealed class InboxIngestionService(FileSourceIngestion ingestion, LakeDiskStatus disk, ILogger<InboxIngestionService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

@@ -9,7 +9,7 @@ namespace MeshStudio.Web.Ingestion;
 
 /// <summary>
 /// Accepts events for an HTTP source: checks the domain key (before the body is read), validates the batch, stores it durably. The schema
-/// follows the data (C2): the first batch of a source declared without columns infers them, later fields are added
+/// follows the data: the first batch of a source declared without columns infers them, later fields are added
 /// and inferred columns widen (see <see cref="SourceService.ApplyHttpDriftAsync"/>) before the batch is stored.
 /// </summary>
 public sealed class IngestService(DomainService domains, SourceService sources, IEventStore store, IngestKeyRefusals refusals)

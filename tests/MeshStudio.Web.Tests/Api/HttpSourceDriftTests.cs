@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MeshStudio.Web.Tests.Api;
 
-/// <summary>HTTP sources infer their schema from the first batch and follow drift (C2, ADR 11).</summary>
+/// <summary>HTTP sources infer their schema from the first batch and follow drift (ADR 11).</summary>
 [Collection(MeshAppCollection.Name)]
 public class HttpSourceDriftTests(MeshAppFactory app)
 {

@@ -10,7 +10,7 @@ using MeshStudio.Web.Tests.Shared;
 namespace MeshStudio.Web.Tests.Execution;
 
 /// <summary>
-/// Time travel (C4) against real SQLite, DuckDB and lake folders: every commit is recorded, and
+/// Time travel against real SQLite, DuckDB and lake folders: every commit is recorded, and
 /// <c>SNAPSHOT(domain.product, n | TIMESTAMP '…')</c> reads an earlier snapshot with the same access rule as the product.
 /// </summary>
 public sealed class TimeTravelTests : IAsyncLifetime

@@ -9,7 +9,7 @@ namespace MeshStudio.Engine.Ingestion.Files;
 public delegate Task SchemaUpdate(SchemaReconciliation schema, CancellationToken cancellationToken);
 
 /// <summary>
-/// Ingests inbox files of file sources exactly once (C2, ADR 0009). A file is read record by record (JSON lines
+/// Ingests inbox files of file sources exactly once (ADR 0009). A file is read record by record (JSON lines
 /// and CSV in .NET for exact line numbers, Parquet by DuckDB), staged as text in a private DuckDB session that may
 /// read only the domain inbox, typed there against the source's schema (inferred from the first file, widened by
 /// later ones), converted to JSON lines and appended through <see cref="IEventStore"/> in batches. Rows that do not

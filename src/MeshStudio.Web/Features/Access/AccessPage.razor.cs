@@ -10,7 +10,7 @@ using MudBlazor;
 namespace MeshStudio.Web.Features.Access;
 
 /// <summary>
-/// Access requests (C9): the user's own requests with their status and expiry, and for owners of a domain
+/// Access requests: the user's own requests with their status and expiry, and for owners of a domain
 /// the pending requests on its products, approved (optionally until a date) or rejected here.
 /// </summary>
 public sealed partial class AccessPage : UserPage

@@ -15,7 +15,7 @@ using MudBlazor;
 namespace MeshStudio.Web.Features.Catalog;
 
 /// <summary>
-/// A product's page (C6, C9): docs, schema, a sample when the user may read the data, usage snippets,
+/// A product's page: docs, schema, a sample when the user may read the data, usage snippets,
 /// the user's access request and, for its domain's authors, editing and publishing.
 /// </summary>
 public sealed partial class ProductPage : UserPage

@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace MeshStudio.Web.Features.Domains;
 
-/// <summary>The domains of the mesh (C1): members and counts for everyone; members, keys and ingestion for owners.</summary>
+/// <summary>The domains of the mesh: members and counts for everyone; members, keys and ingestion for owners.</summary>
 public sealed partial class DomainsPage : UserPage
 {
     private UserContext? _user;

@@ -7,7 +7,7 @@ using MeshStudio.Core.Semantics;
 namespace MeshStudio.Web.Features.Governance;
 
 /// <summary>
-/// The stewards' "unmatched values" report (C8): for every source that declares a column named like the type,
+/// The stewards' "unmatched values" report: for every source that declares a column named like the type,
 /// the distinct values <c>align</c> would leave unchanged and that are not canonical. Computed on demand with
 /// the query engine, in a session granted exactly those sources (see <see cref="SemanticTypeService.UnmatchedScanAsync"/>).
 /// </summary>

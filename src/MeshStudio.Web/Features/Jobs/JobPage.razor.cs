@@ -13,7 +13,7 @@ using MudBlazor;
 namespace MeshStudio.Web.Features.Jobs;
 
 /// <summary>
-/// One job (C5, C10): state, run now, pause/resume, backfill, drop; freshness, expectation counters, quarantine,
+/// One job: state, run now, pause/resume, backfill, drop; freshness, expectation counters, quarantine,
 /// last error at its SQL position, throughput and latency charts, runs, and versions with a diff to the previous one.
 /// Members of the job's domain see it; its authors change it.
 /// </summary>

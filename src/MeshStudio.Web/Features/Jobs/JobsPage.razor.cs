@@ -11,7 +11,7 @@ using MudBlazor;
 
 namespace MeshStudio.Web.Features.Jobs;
 
-/// <summary>The jobs of the user's domains (C10): health, schedule, run now, pause/resume, recent runs.</summary>
+/// <summary>The jobs of the user's domains: health, schedule, run now, pause/resume, recent runs.</summary>
 public sealed partial class JobsPage : UserPage
 {
     public const int RecentRuns = 20;

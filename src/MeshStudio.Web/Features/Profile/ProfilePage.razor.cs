@@ -9,7 +9,7 @@ using MudBlazor;
 
 namespace MeshStudio.Web.Features.Profile;
 
-/// <summary>Who the user is, and their personal access tokens for the API (C11).</summary>
+/// <summary>Who the user is, and their personal access tokens for the API.</summary>
 public sealed partial class ProfilePage : UserPage
 {
     private UserContext? _user;

@@ -15,7 +15,7 @@ using MudBlazor;
 namespace MeshStudio.Web.Features.Sources;
 
 /// <summary>
-/// The sources of the user's domains (C2): schema, file counters, browser upload with progress and the quarantine browser.
+/// The sources of the user's domains: schema, file counters, browser upload with progress and the quarantine browser.
 /// </summary>
 public sealed partial class SourcesPage : UserPage
 {
