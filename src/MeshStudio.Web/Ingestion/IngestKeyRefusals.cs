@@ -1,5 +1,6 @@
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Core.Products;
+using MeshStudio.Web.Security;
 
 namespace MeshStudio.Web.Ingestion;
 
@@ -43,7 +44,7 @@ public sealed class IngestKeyRefusals(AuditLog audit, TimeProvider time)
         var details = refusals == 1
             ? "wrong or missing X-Api-Key"
             : $"wrong or missing X-Api-Key, {refusals} refusals since the last entry for this client";
-        await audit.WriteAsync($"anonymous ({client})", Action, key.Item2, details, cancellationToken);
+        await audit.WriteAsync(RequestActor.Anonymous(client), Action, key.Item2, details, cancellationToken);
     }
 
     private void Forget(DateTimeOffset now)

@@ -6,5 +6,8 @@ public static class RequestActor
     public static string Of(HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
             ? name
-            : $"anonymous ({context.Connection.RemoteIpAddress?.ToString() ?? "unknown address"})";
+            : Anonymous(context.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>An unauthenticated client, named by its address.</summary>
+    public static string Anonymous(string? address) => $"anonymous ({address ?? "unknown address"})";
 }
