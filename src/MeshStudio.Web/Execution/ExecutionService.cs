@@ -13,11 +13,11 @@ namespace MeshStudio.Web.Execution;
 
 /// <summary>
 /// Runs a user's read-only SQL with exactly that user's entitlements. The Studio and the SignalR hub
-/// and the REST API are consumers of this one service.
+/// and the REST API are consumers of this one service, and every query they run is audited here (validation is not).
 /// </summary>
 public sealed class ExecutionService(
     EntitlementService entitlements, IQueryEngine engine, SourceService sources,
-    ProductService products, LakeLayout lake, IOptions<MeshStudioOptions> options)
+    ProductService products, LakeLayout lake, QueryAudit audit, IOptions<MeshStudioOptions> options)
 {
     public const int DefaultBatchSize = 500;
 
@@ -27,8 +27,15 @@ public sealed class ExecutionService(
         QueryAsync(user, sql, batchSize, queued: null, cancellationToken);
 
     /// <summary>Streams the rows of the user's query; <paramref name="queued"/> is called if it has to wait for a free query slot.</summary>
-    public async IAsyncEnumerable<QueryBatch> QueryAsync(
-        UserContext user, string sql, int batchSize, Action? queued, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<QueryBatch> QueryAsync(UserContext user, string sql, int batchSize, Action? queued, CancellationToken cancellationToken) =>
+        RunAsync(user, sql, batchSize, queued, auditAsQuery: true, cancellationToken);
+
+    /// <summary>
+    /// Streams the rows of the user's query, written to the audit log as <see cref="QueryAudit.Action"/> unless the
+    /// caller audits the read under its own name (<paramref name="auditAsQuery"/> false: product downloads).
+    /// </summary>
+    private async IAsyncEnumerable<QueryBatch> RunAsync(
+        UserContext user, string sql, int batchSize, Action? queued, bool auditAsQuery, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (MeshSqlParser.Parse(sql) is not QueryStatement)
         {
@@ -37,6 +44,8 @@ public sealed class ExecutionService(
                 1, 1));
         }
         var (grant, rewrite, map) = await PrepareAsync(user, sql, cancellationToken);
+        if (auditAsQuery)
+            await audit.WriteAsync(user, grant, rewrite, sql, cancellationToken);
         grant = grant with { Caller = grant.Caller with { Queued = queued } };
         await using var batches = engine.StreamAsync(grant, rewrite, Math.Clamp(batchSize, 1, 10_000), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
@@ -125,9 +134,12 @@ public sealed class ExecutionService(
     /// <summary>About how many bytes one result may hold in a response, a hub stream or the Studio.</summary>
     public long MaxResultBytes => options.Value.Query.MaxResultBytes;
 
-    /// <summary>Starts the user's query and waits for its columns, so errors in the SQL come before any response does.</summary>
-    public Task<QueryStream> StartAsync(UserContext user, string sql, CancellationToken cancellationToken) =>
-        QueryStream.StartAsync(QueryAsync(user, sql, DefaultBatchSize, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Starts the user's query and waits for its columns, so errors in the SQL come before any response does;
+    /// <paramref name="auditAsQuery"/> false when the caller audits the read itself (product downloads).
+    /// </summary>
+    public Task<QueryStream> StartAsync(UserContext user, string sql, bool auditAsQuery, CancellationToken cancellationToken) =>
+        QueryStream.StartAsync(RunAsync(user, sql, DefaultBatchSize, queued: null, auditAsQuery, cancellationToken), cancellationToken);
 
     /// <summary>The first rows of a query, at most <paramref name="maxRows"/> and <see cref="MaxResultBytes"/> (samples, previews).</summary>
     public async Task<QueryResult> QueryAllAsync(UserContext user, string sql, int maxRows, CancellationToken cancellationToken)

@@ -48,6 +48,7 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddMeshSecurity();
         SignInThrottle.AddSignInThrottling(builder.Services, options.SignIn);
 
+        builder.Services.AddSingleton<QueryAudit>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<ProductChangeFeed>();
         builder.Services.AddSingleton<JobRunner>();

@@ -68,6 +68,7 @@ public sealed class ComponentTestContext : IAsyncDisposable
             .AddEntityFrameworkStores<MeshDbContext>();
         services.AddSingleton<UserContextResolver>();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<QueryAudit>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<ProductChangeFeed>();
         services.AddSingleton<JobRunner>();
