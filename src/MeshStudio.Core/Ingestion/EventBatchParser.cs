@@ -297,13 +297,19 @@ public static class EventBatchParser
             switch (Kind)
             {
                 case Kinds.Number:
-                    if (kind == JsonValueKind.Number)
-                        return null;
-                    if (kind == JsonValueKind.String
-                        && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                        && double.IsFinite(number))
+                    var number = kind switch
                     {
-                        replacement = number.ToString("R", CultureInfo.InvariantCulture);
+                        JsonValueKind.Number => value.GetRawText(),
+                        JsonValueKind.String => NumberText.AsJsonNumber(value.GetString()!),
+                        _ => null,
+                    };
+                    if (number is not null)
+                    {
+                        // The JSON reader rounds numbers wider than 64 bits through a double; as text they are cast exactly.
+                        if (SourceSchema.IsExactWideNumber(Type))
+                            replacement = $"\"{number}\"";
+                        else if (kind == JsonValueKind.String)
+                            replacement = number;
                         return null;
                     }
                     return $"must be a number ({Type}), got {Describe(value)}.";

@@ -30,7 +30,8 @@ public enum Widening
 /// <summary>
 /// Schema inference and drift for file and HTTP sources. Types form a small lattice: <c>BOOLEAN</c>;
 /// <c>INTEGER → BIGINT → DOUBLE</c>; <c>DATE → TIMESTAMP</c>; and <c>VARCHAR</c> above everything (<c>JSON</c>, for
-/// objects and arrays, joins only with itself). A new column in the data is added (nullable). A wider type widens the
+/// objects and arrays, joins only with itself). Exact numbers wider than <c>BIGINT</c> (<c>DECIMAL</c>, <c>HUGEINT</c>)
+/// stay outside it: a column declared or first seen with such a type keeps it exactly. A new column in the data is added (nullable). A wider type widens the
 /// source column along the lattice as far as the column's <see cref="Widening"/> allows (a declared type is a
 /// contract: values that do not fit it are row errors, never a silent change). A narrower type is read into the
 /// wider column.
@@ -50,8 +51,7 @@ public static class SourceSchema
             "BOOLEAN" or "BOOL" or "LOGICAL" => "BOOLEAN",
             "TINYINT" or "SMALLINT" or "INTEGER" or "INT" or "INT4" or "UTINYINT" or "USMALLINT" or "INT2" or "INT1" => "INTEGER",
             "BIGINT" or "INT8" or "LONG" or "UINTEGER" => "BIGINT",
-            "DOUBLE" or "FLOAT" or "REAL" or "FLOAT8" or "FLOAT4" or "HUGEINT" or "UBIGINT" or "UHUGEINT" => "DOUBLE",
-            _ when upper.StartsWith("DECIMAL", StringComparison.Ordinal) || upper.StartsWith("NUMERIC", StringComparison.Ordinal) => "DOUBLE",
+            "DOUBLE" or "FLOAT" or "REAL" or "FLOAT8" or "FLOAT4" => "DOUBLE",
             "DATE" => "DATE",
             "TIMESTAMP" or "DATETIME" or "TIMESTAMP_NS" or "TIMESTAMP_MS" or "TIMESTAMP_S" or "TIMESTAMP WITH TIME ZONE" or "TIMESTAMPTZ" => "TIMESTAMP",
             "VARCHAR" or "TEXT" or "STRING" or "UUID" or "CHAR" or "BPCHAR" => "VARCHAR",
@@ -60,15 +60,39 @@ public static class SourceSchema
         };
     }
 
-    /// <summary>The narrowest lattice type both <paramref name="a"/> and <paramref name="b"/> fit into.</summary>
+    /// <summary>
+    /// True for the exact numbers wider than <c>BIGINT</c> (<c>DECIMAL(p,s)</c>, <c>HUGEINT</c>, unsigned 64/128-bit):
+    /// outside the lattice, so a column of such a type keeps it and its values are never rounded through a double.
+    /// </summary>
+    public static bool IsExactWideNumber(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var upper = type.Trim().ToUpperInvariant();
+        return upper is "HUGEINT" or "UBIGINT" or "UHUGEINT" or "INT128" or "UINT128"
+            || upper.StartsWith("DECIMAL", StringComparison.Ordinal) || upper.StartsWith("NUMERIC", StringComparison.Ordinal);
+    }
+
+    /// <summary>The type a new column of data typed <paramref name="type"/> gets: its lattice type, an exact wide number as is, else text.</summary>
+    public static string ColumnTypeFor(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (IsJson(type))
+            return "JSON";
+        return Normalise(type) ?? (IsExactWideNumber(type) ? type.Trim().ToUpperInvariant() : "VARCHAR");
+    }
+
+    /// <summary>
+    /// The narrowest lattice type both <paramref name="a"/> and <paramref name="b"/> fit into; an exact wide number
+    /// joined with another number gives <c>DOUBLE</c>, the top of the number chain.
+    /// </summary>
     public static string Join(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (IsJson(a) && IsJson(b))
             return "JSON";
-        var x = Normalise(a) ?? "VARCHAR";
-        var y = Normalise(b) ?? "VARCHAR";
+        var x = JoinType(a);
+        var y = JoinType(b);
         if (x == y)
             return x;
         var rx = NumericRank(x);
@@ -105,7 +129,7 @@ public static class SourceSchema
             var index = columns.FindIndex(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                var type = IsJson(column.Type) ? "JSON" : Normalise(column.Type) ?? "VARCHAR";
+                var type = ColumnTypeFor(column.Type);
                 columns.Add(new ColumnSchema(column.Name, type));
                 changes.Add(new SchemaChange(column.Name, null, type));
                 continue;
@@ -125,6 +149,8 @@ public static class SourceSchema
         }
         return new SchemaReconciliation(columns, changes);
     }
+
+    private static string JoinType(string type) => Normalise(type) ?? (IsExactWideNumber(type) ? "DOUBLE" : "VARCHAR");
 
     private static bool IsJson(string type) => type.Trim().Equals("JSON", StringComparison.OrdinalIgnoreCase);
 

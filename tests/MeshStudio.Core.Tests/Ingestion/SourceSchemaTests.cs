@@ -22,7 +22,19 @@ public class SourceSchemaTests
         Assert.Equal([new SchemaChange("added", "BIGINT", "VARCHAR"), new SchemaChange("fresh", null, "JSON")], result.Changes);
     }
 
+    [Fact]
+    public void Reconcile_ExactWideNumbers_KeepTheirTypeInsteadOfBecomingDouble()
+    {
+        ColumnSchema[] source = [new("declared", "DECIMAL(18,2)")];
+        ColumnSchema[] data = [new("declared", "DOUBLE"), new("fresh", "DECIMAL(38,0)"), new("huge", "HUGEINT")];
+
+        var result = SourceSchema.Reconcile(source, inferred: true, data);
+
+        Assert.Equal(["DECIMAL(18,2)", "DECIMAL(38,0)", "HUGEINT"], result.Columns.Select(c => c.Type));
+    }
+
     [Theory]
+    [InlineData("BIGINT", "DECIMAL(38,0)", "DOUBLE")]
     [InlineData("JSON", "JSON", "JSON")]
     [InlineData("JSON", "BIGINT", "VARCHAR")]
     [InlineData("BIGINT", "DOUBLE", "DOUBLE")]

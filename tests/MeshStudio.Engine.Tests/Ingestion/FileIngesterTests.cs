@@ -121,6 +121,21 @@ public sealed class FileIngesterTests : IDisposable
     }
 
     [Fact]
+    public async Task Parquet_ExactWideNumbers_KeepTheirTypeAndEveryDigit()
+    {
+        var path = Path.Combine(Inbox, "customers", "exact.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        LakeFixture.ExecuteUnsandboxed(
+            $"COPY (SELECT 123456789012345678901234567.89::DECIMAL(38,2) AS amount, 99999999999999999999999999999999999999::DECIMAL(38,0) AS whole) TO '{path}' (FORMAT parquet)");
+
+        await IngestAsync("parquet", InboxFile.Of(Inbox, path));
+
+        Assert.Equal(["amount DECIMAL(38,2)", "whole DECIMAL(38,0)"], _columns.Select(c => $"{c.Name} {c.Type}"));
+        Assert.Equal("123456789012345678901234567.89", Query("SELECT CAST(amount AS VARCHAR) FROM src"));
+        Assert.Equal("99999999999999999999999999999999999999", Query("SELECT CAST(whole AS VARCHAR) FROM src"));
+    }
+
+    [Fact]
     public async Task Drift_NewColumnIsAdded_WiderTypeWidens_DeclaredTypeKeepsAndQuarantinesBadValues()
     {
         await IngestAsync("csv", Drop("customers/1.csv", "id,score\n1,2\n"));

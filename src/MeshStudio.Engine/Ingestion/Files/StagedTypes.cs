@@ -19,7 +19,7 @@ internal static class StagedTypes
     {
         var described = session.Describe().ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         if (!text || columns.Count == 0)
-            return columns.Select(c => new ColumnSchema(c, SourceSchema.Normalise(described[c]) ?? "VARCHAR")).ToList();
+            return columns.Select(c => new ColumnSchema(c, SourceSchema.ColumnTypeFor(described[c]))).ToList();
 
         var select = new StringBuilder("SELECT ");
         var parts = new List<string>();
@@ -100,6 +100,12 @@ internal static class StagedTypes
     private static string Converted(string column, string type, bool text)
     {
         var c = SqlText.Identifier(column);
+        if (SourceSchema.IsExactWideNumber(type))
+        {
+            // Stored as text in the JSON line: the JSON reader would round a number this wide through a double.
+            var value = text ? $"NULLIF(trim({c}), '')" : c;
+            return $"CAST(TRY_CAST({value} AS {type}) AS VARCHAR)";
+        }
         var lattice = SourceSchema.Normalise(type);
         if (lattice == "VARCHAR")
             return $"CAST({c} AS VARCHAR)";
