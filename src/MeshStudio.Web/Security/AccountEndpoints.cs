@@ -17,11 +17,12 @@ public static class AccountEndpoints
             PasswordCheck passwords, SignInThrottle throttle, SignInManager<AppUser> signIn, AuditLog audit, CancellationToken cancellationToken) =>
         {
             var target = SafeReturnUrl.Of(returnUrl);
-            if (!throttle.TryAttempt(userName))
+            if (!throttle.CanAttempt(userName))
                 return await SignInThrottle.RefusalAsync(context, userName, "account", throttle.RetryAfter);
             var user = await passwords.CheckAsync(userName, password);
             if (user is null)
             {
+                throttle.RecordFailure(userName);
                 await audit.WriteAsync(RequestActor.Of(context), FailedAction, userName, "", cancellationToken);
                 // One answer for unknown users and wrong passwords.
                 return Results.Redirect($"{AppUrls.Login}?error=invalid&returnUrl={Uri.EscapeDataString(target)}");

@@ -8,9 +8,10 @@ namespace MeshStudio.Web.Security;
 
 /// <summary>
 /// Slows password guessing without letting anyone lock an account (ADR 12). Per client address, the rate limiter
-/// middleware admits a number of sign-in attempts per window. Per account, attempts drain a token bucket that refills
-/// steadily; while it is empty the account's sign-ins answer 429 (nothing is locked), and a correct password gets in as
-/// soon as a token is back. Unknown and existing user names share the same rule.
+/// middleware admits a number of sign-in attempts per window. Per account, failed attempts drain a token bucket that
+/// refills steadily (a successful sign-in costs nothing); while it is empty the account's sign-ins answer 429 (nothing
+/// is locked), and a correct password gets in as soon as a token is back. Unknown and existing user names share the
+/// same rule. A browser's form post is sent back to the sign-in page with the wait instead of a bare 429.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
@@ -59,23 +60,33 @@ public sealed class SignInThrottle : IDisposable
         });
     }
 
-    /// <summary>Takes one of the account's attempts; false while it has none left (then no password is checked).</summary>
-    public bool TryAttempt(string userName)
+    /// <summary>False while the account has no attempt left (then no password is checked).</summary>
+    public bool CanAttempt(string userName) => _attempts.GetStatistics(Key(userName))?.CurrentAvailablePermits != 0;
+
+    /// <summary>Takes one of the account's attempts for a failed sign-in.</summary>
+    public void RecordFailure(string userName)
     {
         using var lease = _attempts.AttemptAcquire(Key(userName));
-        return lease.IsAcquired;
     }
 
-    /// <summary>429 with Retry-After, audited with the client and the attempted user name (never the password).</summary>
+    /// <summary>
+    /// 429 with Retry-After (a browser's form post: back to the sign-in page, which shows the wait), audited with the
+    /// client and the attempted user name (never the password).
+    /// </summary>
     public static async Task<IResult> RefusalAsync(HttpContext context, string userName, string limit, TimeSpan retryAfter)
     {
         var audit = context.RequestServices.GetRequiredService<AuditLog>();
         await audit.WriteAsync(RequestActor.Of(context), ThrottledAction, userName, $"per {limit}", CancellationToken.None);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (WantsPage(context.Request))
+            return Results.Redirect($"{AppUrls.Login}?error=throttled&wait={seconds}");
         return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
             detail: $"Too many sign-in attempts; wait {seconds} seconds and try again.");
     }
+
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static string Key(string userName) => userName.Trim().ToUpperInvariant();
 

@@ -13,10 +13,13 @@ public class SignInTests(MeshAppFactory app)
     private string Password(string userName) => app.Options.DemoUsers.Single(u => u.UserName == userName).Password;
 
     /// <summary>One sign-in attempt from its own client address unless one is given.</summary>
-    private async Task<HttpResponseMessage> AttemptAsync(string userName, string password, string? address = null, string? returnUrl = null)
+    private async Task<HttpResponseMessage> AttemptAsync(string userName, string password, string? address = null, string? returnUrl = null,
+        string? accept = null)
     {
         var client = app.AnonymousClient();
         client.DefaultRequestHeaders.Add(TestClientAddress.Header, address ?? TestClientAddress.Next());
+        if (accept is not null)
+            client.DefaultRequestHeaders.Add("Accept", accept);
         return await CookieSession.PostSignInAsync(client, userName, password, CookieSession.OwnOrigin, returnUrl);
     }
 
@@ -62,6 +65,27 @@ public class SignInTests(MeshAppFactory app)
         Assert.Contains("Too many sign-in attempts", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains(await AuditAsync(), e => e.Action == SignInThrottle.ThrottledAction && e.Target == "throttled.user" && e.Details == "per account");
+    }
+
+    [Fact]
+    public async Task SignIn_SuccessfulSignIns_DoNotUseUpTheAccountsAttempts()
+    {
+        for (var i = 0; i < app.Options.SignIn.AttemptsPerAccount + 2; i++)
+            Assert.Equal("/", (await AttemptAsync("logistics.owner", Password("logistics.owner"))).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_BrowserOutOfAttempts_ReturnsToTheSignInPageSayingHowLongToWait()
+    {
+        for (var i = 0; i < app.Options.SignIn.AttemptsPerAccount; i++)
+            await AttemptAsync("throttled.browser", "wrong-" + i);
+
+        var response = await AttemptAsync("throttled.browser", "another-guess", accept: "text/html,application/xhtml+xml");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await app.AnonymousClient().GetStringAsync(response.Headers.Location);
+        Assert.Contains($"Too many sign-in attempts. Wait {app.Options.SignIn.AccountRefillSeconds} seconds and try again.", page, StringComparison.Ordinal);
+        Assert.Contains(await AuditAsync(), e => e.Action == SignInThrottle.ThrottledAction && e.Target == "throttled.browser");
     }
 
     [Fact]
