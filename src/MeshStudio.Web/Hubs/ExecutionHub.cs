@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Access;
@@ -17,7 +18,8 @@ namespace MeshStudio.Web.Hubs;
 /// A thin adapter over <see cref="ExecutionService"/>; every method runs as the connected user.
 /// </summary>
 [Authorize]
-public sealed class ExecutionHub(UserContextResolver users, ExecutionService execution, ProductService products, JobService jobs, ProductChangeFeed changes)
+public sealed class ExecutionHub(
+    UserContextResolver users, ExecutionService execution, ProductService products, JobService jobs, ProductChangeFeed changes, AuditLog audit)
     : Hub
 {
     public const string Path = "/hubs/execution";
@@ -48,7 +50,7 @@ public sealed class ExecutionHub(UserContextResolver users, ExecutionService exe
         if (!QualifiedName.TryParse($"{domain}.{name}", out var product)
             || await products.GetAsync(user, product, cancellationToken) is not { CanReadData: true })
         {
-            throw new HubException($"You have no access to {domain}.{name}: request access on its marketplace page.");
+            throw await RefusedAsync(user.UserName, nameof(SubscribeProduct), $"You have no access to {domain}.{name}: request access on its marketplace page.");
         }
         await foreach (var change in changes.SubscribeAsync(product, cancellationToken))
             yield return change;
@@ -64,8 +66,15 @@ public sealed class ExecutionHub(UserContextResolver users, ExecutionService exe
         }
         catch (AccessDeniedException e)
         {
-            throw new HubException(e.Message);
+            throw await RefusedAsync(RequestActor.Of(Context.GetHttpContext()!), "connection", e.Message);
         }
+    }
+
+    /// <summary>A refusal inside an open connection, audited like a refused request (<see cref="DeniedAccessAudit"/>).</summary>
+    private async Task<HubException> RefusedAsync(string actor, string method, string message)
+    {
+        await audit.WriteAsync(actor, DeniedAccessAudit.Action, $"HUB {Path} {method}", "refused", CancellationToken.None);
+        return new HubException(message);
     }
 
     /// <summary>SignalR hides exception messages from clients unless they are HubExceptions.</summary>

@@ -1,8 +1,11 @@
+using MeshStudio.Catalog.Governance;
 using MeshStudio.Core.Execution;
+using MeshStudio.Web.Security;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeshStudio.Web.Tests.Hubs;
 
@@ -70,9 +73,13 @@ public class ExecutionHubTests(MeshAppFactory app)
     }
 
     [Fact]
-    public async Task SubscribeProduct_WithoutGrant_IsRefused()
+    public async Task SubscribeProduct_WithoutGrant_IsRefusedAndAudited()
     {
         await using var connection = await ConnectAsync("consumer");
+        var audit = app.Services.GetRequiredService<AuditLog>();
+        async Task<int> RefusalsAsync() => (await audit.ListAsync(0, 1000, CancellationToken.None))
+            .Count(e => e.Action == DeniedAccessAudit.Action && e.Actor == "consumer" && e.Target == "HUB /hubs/execution SubscribeProduct");
+        var before = await RefusalsAsync();
 
         var error = await Assert.ThrowsAsync<HubException>(async () =>
         {
@@ -81,6 +88,7 @@ public class ExecutionHubTests(MeshAppFactory app)
             }
         });
         Assert.Contains("no access", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await RefusalsAsync());
     }
 
     [Fact]
