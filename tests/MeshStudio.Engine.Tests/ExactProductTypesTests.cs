@@ -12,7 +12,7 @@ public sealed class ExactProductTypesTests(LakeFixture lake) : IClassFixture<Lak
 
     private async Task<(SnapshotResult Result, string File)> WriteAsync(string select)
     {
-        var result = await _writer.WriteSnapshotAsync(SessionGrant.Empty, select, [], Product, CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty, select, [], Product), CancellationToken.None);
         return (result, Path.Combine(lake.PathOf(result.Location), "data.parquet").Replace('\\', '/'));
     }
 

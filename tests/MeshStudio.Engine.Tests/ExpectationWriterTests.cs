@@ -5,6 +5,7 @@ using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Products;
 using MeshStudio.Engine.Query;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeshStudio.Engine.Tests;
 
@@ -58,7 +59,7 @@ public sealed class ExpectationWriterTests : IDisposable
     [Fact]
     public async Task WriteSnapshotAsync_Drop_RemovesViolatingRowsBeforeAggregation()
     {
-        var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)]), CancellationToken.None);
 
         Assert.Equal(Expected(e => e.Amount is null || e.Amount >= 0), Render(await ProductRowsAsync(result)));
         var outcome = Assert.Single(result.Expectations);
@@ -68,7 +69,7 @@ public sealed class ExpectationWriterTests : IDisposable
     [Fact]
     public async Task WriteSnapshotAsync_Drop_QuarantineHoldsExactlyTheViolatingRowsAndIsReadableAlone()
     {
-        var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)]), CancellationToken.None);
 
         Assert.Equal(LakeLayout.QuarantineLocationOf(result.Location), result.QuarantineLocation);
         var engine = new DuckDbQueryEngine(_lake.Options);
@@ -82,7 +83,7 @@ public sealed class ExpectationWriterTests : IDisposable
     [Fact]
     public async Task WriteSnapshotAsync_ProductReader_CannotReachQuarantine()
     {
-        var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)]), CancellationToken.None);
 
         var engine = new DuckDbQueryEngine(_lake.Options);
         var grant = new SessionGrant([new ReadableRelation(Totals, RelationKind.Product, Location: result.Location)]);
@@ -93,8 +94,8 @@ public sealed class ExpectationWriterTests : IDisposable
     [Fact]
     public async Task WriteSnapshotAsync_Warn_KeepsRowsAndCounts()
     {
-        var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals,
-            [Positive(ExpectationAction.Warn), new("known_country", "country IN ('NL', 'DE')", ExpectationAction.Warn, Events)], CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals,
+            [Positive(ExpectationAction.Warn), new("known_country", "country IN ('NL', 'DE')", ExpectationAction.Warn, Events)]), CancellationToken.None);
 
         Assert.Equal(Expected(_ => true), Render(await ProductRowsAsync(result)));
         Assert.Equal([3L, 2L], result.Expectations.Select(e => e.Violations));
@@ -106,8 +107,8 @@ public sealed class ExpectationWriterTests : IDisposable
     {
         var productDirectory = _lake.Layout.ProductDirectory(Totals);
 
-        var error = await Assert.ThrowsAsync<ExpectationFailedException>(() => _writer.WriteSnapshotAsync(Grant, Select, [], Totals,
-            [Positive(ExpectationAction.Warn), new("has_amount", "amount IS NOT NULL", ExpectationAction.Fail, Events)], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ExpectationFailedException>(() => _writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals,
+            [Positive(ExpectationAction.Warn), new("has_amount", "amount IS NOT NULL", ExpectationAction.Fail, Events)]), CancellationToken.None));
 
         Assert.StartsWith("Expectation has_amount failed on 1 input row of sales.events (e.g. {", error.Error.Message, StringComparison.Ordinal);
         Assert.Contains("e5", error.Error.Message, StringComparison.Ordinal);
@@ -118,8 +119,8 @@ public sealed class ExpectationWriterTests : IDisposable
     [Fact]
     public async Task WriteSnapshotAsync_NoViolations_RecordsZeroAndNoQuarantine()
     {
-        var result = await _writer.WriteSnapshotAsync(Grant, Select, [], Totals,
-            [new("has_id", "id IS NOT NULL", ExpectationAction.Drop, Events), new("has_id_too", "id <> ''", ExpectationAction.Fail, Events)], CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals,
+            [new("has_id", "id IS NOT NULL", ExpectationAction.Drop, Events), new("has_id_too", "id <> ''", ExpectationAction.Fail, Events)]), CancellationToken.None);
 
         Assert.Equal([0L, 0L], result.Expectations.Select(e => e.Violations));
         Assert.Null(result.QuarantineLocation);
@@ -129,11 +130,11 @@ public sealed class ExpectationWriterTests : IDisposable
     [Fact]
     public async Task DeleteExpired_OldQuarantine_DeletedWithItsSnapshotAgeButCurrentKept()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-3));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-3));
         var writer = new DuckDbProductWriter(_lake.Options, time);
-        var old = await writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
+        var old = await writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)]), CancellationToken.None);
         time.Advance(TimeSpan.FromHours(3));
-        var current = await writer.WriteSnapshotAsync(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)], CancellationToken.None);
+        var current = await writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, Select, [], Totals, [Positive(ExpectationAction.Drop)]), CancellationToken.None);
 
         new SnapshotRetention(_lake.Options, time).DeleteExpired(Totals, current.Location, TimeSpan.FromHours(1));
 

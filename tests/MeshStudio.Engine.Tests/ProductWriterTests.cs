@@ -18,7 +18,7 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
             ORDER BY seq
             """;
 
-        var result = await _writer.WriteSnapshotAsync(SessionGrant.Empty, select, ["country"], Latest, CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty, select, ["country"], Latest), CancellationToken.None);
 
         Assert.Matches(@"^sales/products/latest_orders/snap-\d{17}-[0-9a-f]{8}/$", result.Location);
         Assert.Equal(2, result.RowCount);
@@ -33,9 +33,9 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     [Fact]
     public async Task WriteSnapshotAsync_FromGrantedSource_IsReadableAsProductView()
     {
-        var result = await _writer.WriteSnapshotAsync(lake.SalesGrant,
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(lake.SalesGrant,
             "SELECT country, sum(amount) AS revenue, max(ts) AS last_ts, count(*) AS orders FROM sales.orders GROUP BY ALL;",
-            ["country"], Latest, CancellationToken.None);
+            ["country"], Latest), CancellationToken.None);
 
         Assert.Equal(2, result.RowCount);
         Assert.Equal(["VARCHAR", "DOUBLE", "TIMESTAMP", "BIGINT"], result.Columns.Select(c => c.Type));
@@ -50,7 +50,7 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     [Fact]
     public async Task WriteSnapshotAsync_WithoutKey_KeepsAllRows()
     {
-        var result = await _writer.WriteSnapshotAsync(SessionGrant.Empty, "SELECT 1 AS a UNION ALL SELECT 1", [], Latest, CancellationToken.None);
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty, "SELECT 1 AS a UNION ALL SELECT 1", [], Latest), CancellationToken.None);
         Assert.Equal(2, result.RowCount);
     }
 
@@ -59,8 +59,8 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     {
         var before = SnapshotFolders();
 
-        var ex = await Assert.ThrowsAsync<SqlException>(() => _writer.WriteSnapshotAsync(lake.SalesGrant,
-            "SELECT country,\n  amout\nFROM sales.orders", ["country"], Latest, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SqlException>(() => _writer.WriteSnapshotAsync(ReplaceRequest.Of(lake.SalesGrant,
+            "SELECT country,\n  amout\nFROM sales.orders", ["country"], Latest), CancellationToken.None));
 
         Assert.StartsWith("Binder Error", ex.Error.Message, StringComparison.Ordinal);
         Assert.Equal(2, ex.Error.Line);
@@ -71,8 +71,8 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     [Fact]
     public async Task WriteSnapshotAsync_NonSelect_IsRejected()
     {
-        var ex = await Assert.ThrowsAsync<SqlException>(() => _writer.WriteSnapshotAsync(SessionGrant.Empty,
-            "COPY (SELECT 1) TO '/tmp/evil.csv'", [], Latest, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SqlException>(() => _writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty,
+            "COPY (SELECT 1) TO '/tmp/evil.csv'", [], Latest), CancellationToken.None));
         Assert.Contains("COPY statements are not allowed", ex.Error.Message, StringComparison.Ordinal);
     }
 
@@ -80,8 +80,8 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     public async Task WriteSnapshotAsync_SelectReadingAnotherDomainsFiles_IsRefused()
     {
         var file = Path.Combine(lake.PathOf(lake.CampaignsLocation), "data.parquet").Replace('\\', '/');
-        var ex = await Assert.ThrowsAsync<SqlException>(() => _writer.WriteSnapshotAsync(lake.SalesGrant,
-            $"SELECT * FROM read_parquet('{file}')", [], Latest, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SqlException>(() => _writer.WriteSnapshotAsync(ReplaceRequest.Of(lake.SalesGrant,
+            $"SELECT * FROM read_parquet('{file}')", [], Latest), CancellationToken.None));
         Assert.StartsWith("Permission Error", ex.Error.Message, StringComparison.Ordinal);
     }
 
@@ -90,8 +90,8 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     {
         var writer = new DuckDbProductWriter(lake.WithLimits(new QueryLimits { Timeout = TimeSpan.FromMilliseconds(300) }));
         var before = SnapshotFolders();
-        var ex = await Assert.ThrowsAsync<SqlException>(() => writer.WriteSnapshotAsync(SessionGrant.Empty,
-            "SELECT count(*) AS n FROM range(10000000000)", [], Latest, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SqlException>(() => writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty,
+            "SELECT count(*) AS n FROM range(10000000000)", [], Latest), CancellationToken.None));
         Assert.Contains("300 ms limit", ex.Error.Message, StringComparison.Ordinal);
         Assert.Equal(before, SnapshotFolders());
     }
@@ -99,10 +99,10 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
     [Fact]
     public async Task Inspect_WrittenFile_MatchesDuckDbSchema()
     {
-        var result = await _writer.WriteSnapshotAsync(SessionGrant.Empty, """
+        var result = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty, """
             SELECT 1::BIGINT AS id, 2.5::DOUBLE AS d, 1.5::FLOAT AS f, true AS b, DATE '2026-01-01' AS day,
                    TIMESTAMP '2026-01-01 10:00:00' AS ts, 12.34::DECIMAL(10,2) AS price, 'x' AS s, 'ab'::BLOB AS raw
-            """, [], Latest, CancellationToken.None);
+            """, [], Latest), CancellationToken.None);
 
         var info = await ParquetInspector.InspectAsync(Path.Combine(lake.PathOf(result.Location), "data.parquet"));
 

@@ -18,7 +18,7 @@ public sealed class SnapshotExportTests : IDisposable
     {
         var writer = new DuckDbProductWriter(_lake.Options);
         const string select = "SELECT order_id, amount FROM sales.orders";
-        var first = await writer.WriteSnapshotAsync(_lake.SalesGrant, select, [], Copy, CancellationToken.None);
+        var first = await writer.WriteSnapshotAsync(ReplaceRequest.Of(_lake.SalesGrant, select, [], Copy), CancellationToken.None);
         var second = await writer.WriteSnapshotAsync(
             new SnapshotRequest(_lake.SalesGrant, select, [], Copy, [], new SnapshotPlan(SnapshotMode.Append, first.Location), []), CancellationToken.None);
 

@@ -1,5 +1,6 @@
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Products;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeshStudio.Engine.Tests;
 
@@ -8,7 +9,7 @@ public sealed class SnapshotRetentionTests : IDisposable
     private static readonly QualifiedName Daily = new("sales", "daily");
 
     private readonly LakeFixture _lake = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
     private readonly SnapshotRetention _retention;
 
     public SnapshotRetentionTests() => _retention = new SnapshotRetention(_lake.Options, _time);

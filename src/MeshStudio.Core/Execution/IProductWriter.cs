@@ -6,29 +6,15 @@ namespace MeshStudio.Core.Execution;
 public interface IProductWriter
 {
     /// <summary>
-    /// Runs <paramref name="selectSql"/> with <paramref name="grant"/> and writes the result as Parquet into a
-    /// new snapshot folder of <paramref name="product"/>. With <paramref name="keyColumns"/> only the last row
-    /// per key is kept. The snapshot becomes visible only when the caller records it in the catalog.
-    /// </summary>
-    Task<SnapshotResult> WriteSnapshotAsync(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product, CancellationToken cancellationToken) =>
-        WriteSnapshotAsync(grant, selectSql, keyColumns, product, [], cancellationToken);
-
-    /// <summary>
-    /// As above, checking <paramref name="expectations"/> on the input rows first, in the same session (so on the
-    /// same data): DROP hides violating rows from the SELECT and writes them to a quarantine folder next to the
-    /// product's snapshots, WARN only counts, FAIL throws <see cref="ExpectationFailedException"/> before anything
-    /// is written. The counters are returned with the snapshot.
-    /// </summary>
-    Task<SnapshotResult> WriteSnapshotAsync(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product,
-        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken) =>
-        WriteSnapshotAsync(new SnapshotRequest(grant, selectSql, keyColumns, product, expectations, SnapshotPlan.Replace, []), cancellationToken);
-
-    /// <summary>
-    /// As above, with the run's <see cref="SnapshotPlan"/>: the result replaces the product, or is appended to,
+    /// Runs the request's SELECT with its grant and writes the result as Parquet into a new snapshot folder of the
+    /// product. With key columns only the last row per key is kept. Expectations are checked on the input rows first,
+    /// in the same session (so on the same data): DROP hides violating rows from the SELECT and writes them to a
+    /// quarantine folder next to the product's snapshots, WARN only counts, FAIL throws
+    /// <see cref="ExpectationFailedException"/> before anything is written; the counters are returned with the
+    /// snapshot. The <see cref="SnapshotPlan"/> says whether the result replaces the product, or is appended to,
     /// upserted into or merged with the previous snapshot (which the new snapshot then contains). Reports what the
-    /// run read from each of <see cref="SnapshotRequest.Probes"/>.
+    /// run read from each of <see cref="SnapshotRequest.Probes"/>. The snapshot becomes visible only when the caller
+    /// records it in the catalog.
     /// </summary>
     Task<SnapshotResult> WriteSnapshotAsync(SnapshotRequest request, CancellationToken cancellationToken);
 }

@@ -39,15 +39,6 @@ public sealed class DuckDbProductWriter : IProductWriter
         _time = time;
     }
 
-    public Task<SnapshotResult> WriteSnapshotAsync(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product, CancellationToken cancellationToken) =>
-        WriteSnapshotAsync(grant, selectSql, keyColumns, product, [], cancellationToken);
-
-    public Task<SnapshotResult> WriteSnapshotAsync(
-        SessionGrant grant, string selectSql, IReadOnlyList<string> keyColumns, QualifiedName product,
-        IReadOnlyList<ExpectationCheck> expectations, CancellationToken cancellationToken) =>
-        WriteSnapshotAsync(new SnapshotRequest(grant, selectSql, keyColumns, product, expectations, SnapshotPlan.Replace, []), cancellationToken);
-
     public Task<SnapshotResult> WriteSnapshotAsync(SnapshotRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

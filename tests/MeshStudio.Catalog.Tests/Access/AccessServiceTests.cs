@@ -87,7 +87,7 @@ public sealed class AccessServiceTests : IAsyncLifetime
     public async Task HasActiveGrantAsync_ExpiredGrant_ReturnsFalse()
     {
         var id = await _ctx.Access.RequestAsync(_ctx.Mia, Q("sales.revenue_by_country"), Purpose, Ct);
-        await _ctx.Access.DecideAsync(_ctx.Sally, id, true, null, _ctx.Clock.UtcNow.AddDays(7), Ct);
+        await _ctx.Access.DecideAsync(_ctx.Sally, id, true, null, _ctx.Clock.GetUtcNow().UtcDateTime.AddDays(7), Ct);
         var activeBefore = await _ctx.Access.HasActiveGrantAsync(_ctx.Mia.UserId, Q("sales.revenue_by_country"), Ct);
 
         _ctx.Clock.Advance(TimeSpan.FromDays(7));

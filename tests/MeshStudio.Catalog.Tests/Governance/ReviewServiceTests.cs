@@ -57,7 +57,7 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         var product = await _ctx.Products.GetAsync(_ctx.Leo, Q("sales.orders"), Ct);
         Assert.NotNull(product);
         Assert.Equal(ProductStatus.Published, product.Status);
-        Assert.Equal(_ctx.Clock.UtcNow, product.PublishedAt);
+        Assert.Equal(_ctx.Clock.GetUtcNow().UtcDateTime, product.PublishedAt);
         Assert.Null(product.OpenReviewId);
         var hits = await _ctx.Search.SearchAsync(new ProductQuery("orders", null, null), Ct);
         Assert.Equal([Q("sales.orders")], hits.Items.Select(h => h.Name));

@@ -45,7 +45,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         var versions = await _ctx.Jobs.ListVersionsAsync(_ctx.Sally, Q("sales.revenue_job"), Ct);
 
         var version = Assert.Single(versions!);
-        Assert.Equal((1, V1, "sam", _ctx.Clock.UtcNow), (version.Version, version.Definition, version.CreatedBy, version.CreatedAt));
+        Assert.Equal((1, V1, "sam", _ctx.Clock.GetUtcNow().UtcDateTime), (version.Version, version.Definition, version.CreatedBy, version.CreatedAt));
         Assert.Null(await CheckpointAsync());
         Assert.Equal(1, (await _ctx.Jobs.GetAsync(_ctx.Sam, Q("sales.revenue_job"), 10, Ct))!.Version);
     }
@@ -112,14 +112,14 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         await _ctx.DeployWithDataAsync(_ctx.Sam, "sales.revenue");
         var name = Q("sales.job_revenue");
         var job = (await _ctx.Jobs.FindAsync(name, Ct))!;
-        await _ctx.Jobs.RecordRunAsync(job.Id, _ctx.Clock.UtcNow, _ctx.Clock.UtcNow.AddSeconds(1), 42, null, Ct);
+        await _ctx.Jobs.RecordRunAsync(job.Id, _ctx.Clock.GetUtcNow().UtcDateTime, _ctx.Clock.GetUtcNow().UtcDateTime.AddSeconds(1), 42, null, Ct);
 
         var dropped = await _ctx.Jobs.DropAsync(_ctx.Sally, name, ifExists: false, Ct);
 
         Assert.True(dropped);
         Assert.Null(await _ctx.Jobs.FindAsync(name, Ct));
         Assert.Empty(await _ctx.Jobs.ListAsync(_ctx.Sally, Ct));
-        Assert.Empty(await _ctx.Jobs.DueAsync(_ctx.Clock.UtcNow.AddHours(1), Ct));
+        Assert.Empty(await _ctx.Jobs.DueAsync(_ctx.Clock.GetUtcNow().UtcDateTime.AddHours(1), Ct));
         Assert.Null(await _ctx.Jobs.GetAsync(_ctx.Sally, name, 10, Ct));
         Assert.Null(await _ctx.Jobs.ListVersionsAsync(_ctx.Sally, name, Ct));
         await using (var db = await _ctx.DbAsync())
@@ -168,7 +168,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     public async Task GetAsync_MembersSeeStateAndRecentRuns_OthersAreDenied()
     {
         var job = await CreateV1Async();
-        var now = _ctx.Clock.UtcNow;
+        var now = _ctx.Clock.GetUtcNow().UtcDateTime;
         await _ctx.Jobs.RecordRunAsync(job.Id, now, now.AddSeconds(1), 5, null, Ct);
         await _ctx.Jobs.RecordRunAsync(job.Id, now.AddSeconds(2), now.AddSeconds(3), 0, "Binder Error: x (line 3, column 8)", Ct);
         await _ctx.Jobs.SetPausedAsync(_ctx.Sam, Q("sales.revenue_job"), true, Ct);

@@ -82,7 +82,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.once", "sales.once_product", runInterval: null), "…", Ct);
         await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.paused", "sales.paused_product"), "…", Ct);
         await _ctx.Jobs.SetPausedAsync(_ctx.Sam, Q("sales.paused"), true, Ct);
-        var now = _ctx.Clock.UtcNow;
+        var now = _ctx.Clock.GetUtcNow().UtcDateTime;
 
         var neverRun = await _ctx.Jobs.DueAsync(now, Ct);
         await _ctx.Jobs.RecordRunAsync(fast.Id, now, now.AddSeconds(1), 10, null, Ct);
@@ -98,7 +98,7 @@ public sealed class JobServiceTests : IAsyncLifetime
     public async Task RecordRunAsync_Failure_SetsLastErrorAndHistory()
     {
         var job = await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.fast", "sales.fast_product"), "…", Ct);
-        var now = _ctx.Clock.UtcNow;
+        var now = _ctx.Clock.GetUtcNow().UtcDateTime;
 
         await _ctx.Jobs.RecordRunAsync(job.Id, now, now.AddSeconds(1), 5, null, Ct);
         await _ctx.Jobs.RecordRunAsync(job.Id, now.AddSeconds(2), now.AddSeconds(3), 0, "Binder Error: column x not found", Ct);
@@ -114,7 +114,7 @@ public sealed class JobServiceTests : IAsyncLifetime
     public async Task RecordRunAsync_WithExpectationCounters_ListedPerRunAndOnTheJob()
     {
         var job = await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.fast", "sales.fast_product"), "…", Ct);
-        var now = _ctx.Clock.UtcNow;
+        var now = _ctx.Clock.GetUtcNow().UtcDateTime;
         const string quarantine = "sales/products/fast_product/_quarantine/snap-20260301000000000-aaaaaaaa/";
 
         await _ctx.Jobs.RecordRunAsync(job.Id, now, now.AddSeconds(1), 5, null,
@@ -137,7 +137,7 @@ public sealed class JobServiceTests : IAsyncLifetime
     public async Task RecordRunAsync_ManyRuns_KeepsTheNewest500()
     {
         var job = await _ctx.Jobs.SaveAsync(_ctx.Sam, JobStatement("sales.fast", "sales.fast_product"), "…", Ct);
-        var start = _ctx.Clock.UtcNow;
+        var start = _ctx.Clock.GetUtcNow().UtcDateTime;
 
         for (var i = 0; i < 510; i++)
             await _ctx.Jobs.RecordRunAsync(job.Id, start.AddSeconds(i), start.AddSeconds(i), i, null, Ct);

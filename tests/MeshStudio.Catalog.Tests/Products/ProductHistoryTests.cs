@@ -19,7 +19,7 @@ public sealed class ProductHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Every_commit_is_listed_newest_first_and_entries_older_than_the_retention_are_pruned_when_one_is_added()
     {
-        var t0 = _ctx.Clock.UtcNow;
+        var t0 = _ctx.Clock.GetUtcNow().UtcDateTime;
         await _ctx.DeployWithDataAsync(_ctx.Sam, "sales.orders_clean"); // snap-1, 42 rows
         await CommitAsync("snap-2", 10, after: TimeSpan.FromMinutes(4));
         await CommitAsync("snap-3", 20, after: TimeSpan.FromMinutes(4));

@@ -29,7 +29,7 @@ public sealed class ProductServiceTests : IAsyncLifetime
 
         Assert.Equal("sales/orders_clean/snap-1", previous);
         var product = await _ctx.Products.GetAsync(_ctx.Sam, Q("sales.orders_clean"), Ct);
-        Assert.Equal(("sales/orders_clean/snap-2", 7L, _ctx.Clock.UtcNow), (product!.SnapshotLocation, product.RowCount, product.LastUpdatedAt));
+        Assert.Equal(("sales/orders_clean/snap-2", 7L, _ctx.Clock.GetUtcNow().UtcDateTime), (product!.SnapshotLocation, product.RowCount, product.LastUpdatedAt));
         Assert.Equal(
             [new("country", "VARCHAR", "Where the order shipped"), new("contact", "VARCHAR", null, PiiKind.Email)],
             product.Columns);

@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeshStudio.Catalog.Tests.Support;
 
@@ -30,14 +31,14 @@ public sealed class CatalogTestContext : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly ServiceProvider _services;
 
-    private CatalogTestContext(SqliteConnection connection, ServiceProvider services, ManualClock clock)
+    private CatalogTestContext(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock)
     {
         _connection = connection;
         _services = services;
         Clock = clock;
     }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _services;
     public Dictionary<string, string> ApiKeys { get; } = [];
 
@@ -68,7 +69,7 @@ public sealed class CatalogTestContext : IAsyncDisposable
     {
         var connection = new SqliteConnection("DataSource=:memory:");
         await connection.OpenAsync();
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddMeshCatalog(o => o.UseSqlite(connection))

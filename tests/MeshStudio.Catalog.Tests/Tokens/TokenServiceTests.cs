@@ -47,13 +47,13 @@ public sealed class TokenServiceTests : IAsyncLifetime
 
         Assert.Equal("sam-id", stillValid);
         Assert.Null(await _ctx.Tokens.ValidateAsync(plainText, Ct));
-        Assert.Equal(_ctx.Clock.UtcNow, Assert.Single(await _ctx.Tokens.ListAsync("sam-id", Ct)).RevokedAt);
+        Assert.Equal(_ctx.Clock.GetUtcNow().UtcDateTime, Assert.Single(await _ctx.Tokens.ListAsync("sam-id", Ct)).RevokedAt);
     }
 
     [Fact]
     public async Task ValidateAsync_ExpiredToken_ReturnsNull()
     {
-        var (_, plainText) = await _ctx.Tokens.CreateAsync("sam-id", "short-lived", _ctx.Clock.UtcNow.AddHours(1), Ct);
+        var (_, plainText) = await _ctx.Tokens.CreateAsync("sam-id", "short-lived", _ctx.Clock.GetUtcNow().UtcDateTime.AddHours(1), Ct);
         var before = await _ctx.Tokens.ValidateAsync(plainText, Ct);
 
         _ctx.Clock.Advance(TimeSpan.FromHours(1));
@@ -65,7 +65,7 @@ public sealed class TokenServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_ExpiryInThePastOrNoName_ThrowsRuleViolation()
     {
-        await Assert.ThrowsAsync<RuleViolationException>(() => _ctx.Tokens.CreateAsync("sam-id", "old", _ctx.Clock.UtcNow.AddSeconds(-1), Ct));
+        await Assert.ThrowsAsync<RuleViolationException>(() => _ctx.Tokens.CreateAsync("sam-id", "old", _ctx.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1), Ct));
         await Assert.ThrowsAsync<RuleViolationException>(() => _ctx.Tokens.CreateAsync("sam-id", " ", null, Ct));
         await Assert.ThrowsAsync<RuleViolationException>(() => _ctx.Tokens.CreateAsync("nobody", "ci", null, Ct));
     }
@@ -74,7 +74,7 @@ public sealed class TokenServiceTests : IAsyncLifetime
     public async Task ValidateAsync_RepeatedUse_UpdatesLastUsedAtAtMostOncePerMinute()
     {
         var (_, plainText) = await _ctx.Tokens.CreateAsync("sam-id", "ci", null, Ct);
-        var first = _ctx.Clock.UtcNow;
+        var first = _ctx.Clock.GetUtcNow().UtcDateTime;
         await _ctx.Tokens.ValidateAsync(plainText, Ct);
         _ctx.Clock.Advance(TimeSpan.FromSeconds(30));
         await _ctx.Tokens.ValidateAsync(plainText, Ct);
@@ -84,7 +84,7 @@ public sealed class TokenServiceTests : IAsyncLifetime
         await _ctx.Tokens.ValidateAsync(plainText, Ct);
 
         Assert.Equal(first, afterThirtySeconds);
-        Assert.Equal(_ctx.Clock.UtcNow, (await _ctx.Tokens.ListAsync("sam-id", Ct))[0].LastUsedAt);
+        Assert.Equal(_ctx.Clock.GetUtcNow().UtcDateTime, (await _ctx.Tokens.ListAsync("sam-id", Ct))[0].LastUsedAt);
     }
 
     [Fact]

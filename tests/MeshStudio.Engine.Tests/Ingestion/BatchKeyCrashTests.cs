@@ -2,6 +2,7 @@ using System.Globalization;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeshStudio.Engine.Tests.Ingestion;
 
@@ -81,7 +82,7 @@ public sealed class BatchKeyCrashTests : IDisposable
     [Fact]
     public async Task FindAsync_KeyOlderThanTheRetention_IsForgotten()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
         var key = BatchKey.Of("k-4", Body);
         using var store = new FileEventStore(_options, time, TimeSpan.FromHours(1));
         await store.AppendOnceAsync(Source, Events, key, CancellationToken.None);

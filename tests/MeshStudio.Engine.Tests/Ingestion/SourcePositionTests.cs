@@ -3,6 +3,7 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Sandbox;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeshStudio.Engine.Tests.Ingestion;
 
@@ -13,7 +14,7 @@ public sealed class SourcePositionTests : IDisposable
     private static readonly QualifiedName Clicks = new("shop", "clicks");
 
     private readonly LakeFixture _lake = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly FileEventStore _store;
     private int _nextId;
 

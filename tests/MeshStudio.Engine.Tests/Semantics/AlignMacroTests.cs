@@ -85,11 +85,11 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
         var writer = new DuckDbProductWriter(lake.Options);
         var product = new QualifiedName("sales", "aligned_countries");
 
-        var result = await writer.WriteSnapshotAsync(Grant, """
+        var result = await writer.WriteSnapshotAsync(ReplaceRequest.Of(Grant, """
             SELECT align(c, 'country') AS country, count(*) AS n
             FROM (VALUES ('USA'), ('U.S.'), ('Holland'), ('Atlantis')) t(c)
             GROUP BY ALL
-            """, ["country"], product, CancellationToken.None);
+            """, ["country"], product), CancellationToken.None);
 
         var file = Path.Combine(lake.PathOf(result.Location), "data.parquet").Replace('\\', '/');
         Assert.Equal("Atlantis,NL,US", LakeFixture.ScalarUnsandboxed($"SELECT string_agg(country, ',' ORDER BY country) FROM read_parquet('{file}')"));

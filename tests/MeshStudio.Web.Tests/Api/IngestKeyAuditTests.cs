@@ -5,6 +5,7 @@ using MeshStudio.Core.Products;
 using MeshStudio.Web.Ingestion;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeshStudio.Web.Tests.Api;
 
@@ -41,7 +42,7 @@ public class IngestKeyAuditTests(MeshAppFactory app)
     [Fact]
     public async Task RecordAsync_RefusalsWithinAMinute_AreCountedInTheNextEntry()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var refusals = new IngestKeyRefusals(Audit, time);
         var source = new QualifiedName("sales", $"audit_{Guid.NewGuid():N}"[..20]);
 
@@ -50,7 +51,7 @@ public class IngestKeyAuditTests(MeshAppFactory app)
         await refusals.RecordAsync("10.0.0.2", source, CancellationToken.None);
         Assert.Equal(2, (await EntriesForAsync(source.ToString())).Count);
 
-        time.Now += IngestKeyRefusals.Window;
+        time.Advance(IngestKeyRefusals.Window);
         await refusals.RecordAsync("10.0.0.1", source, CancellationToken.None);
 
         var entries = await EntriesForAsync(source.ToString());
@@ -58,12 +59,5 @@ public class IngestKeyAuditTests(MeshAppFactory app)
         var latest = entries[0]; // newest first
         Assert.Equal("anonymous (10.0.0.1)", latest.Actor);
         Assert.Contains("3 refusals since the last entry", latest.Details, StringComparison.Ordinal);
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
