@@ -1,8 +1,10 @@
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Products;
 using MeshStudio.Engine.Query;
+using MeshStudio.Engine.Syntax;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +13,7 @@ namespace MeshStudio.Engine;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the DuckDB query engine, the product writer, the file event store, the segment compactor and
+    /// Registers the DuckDB query engine, the SQL parser, the product writer, the file event store, the segment compactor and
     /// the snapshot retention as singletons (with <see cref="TimeProvider.System"/> unless a TimeProvider is registered).
     /// </summary>
     public static IServiceCollection AddMeshEngine(this IServiceCollection services, LakeOptions options)
@@ -23,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<LakeOptions>()));
         services.AddSingleton<DuckDbQueryEngine>(sp => new DuckDbQueryEngine(sp.GetRequiredService<LakeOptions>()));
         services.AddSingleton<IQueryEngine>(sp => sp.GetRequiredService<DuckDbQueryEngine>());
+        services.AddSingleton<ISqlParser, DuckDbSqlParser>();
         services.AddSingleton<IProductWriter>(sp => new DuckDbProductWriter(sp.GetRequiredService<LakeOptions>()));
         services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>(), TimeProvider.System,
             sp.GetRequiredService<LakeOptions>().IdempotencyKeyRetention));

@@ -4,6 +4,7 @@ using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine;
@@ -27,6 +28,7 @@ public sealed class JobRunner(
     EntitlementService entitlements,
     IProductWriter writer,
     IQueryEngine engine,
+    ISqlParser parser,
     LakeLayout lake,
     ProductChangeFeed changes,
     SnapshotRetention retention,
@@ -71,7 +73,7 @@ public sealed class JobRunner(
         {
             var grant = await entitlements.GrantForJobAsync(job, cancellationToken);
             rewrite = StreamingRewriter.Rewrite(statement.Query, await SourceEventTimes.LookupAsync(sources, statement.Query, cancellationToken));
-            var plan = IncrementalPlanner.Plan(statement.Query, statement.KeyColumns, name => RoleOf(grant, name));
+            var plan = IncrementalPlanner.Plan(parser.Parse(statement.Query), statement.KeyColumns, name => RoleOf(grant, name));
             var startFromNow = string.Equals(statement.Options.GetValueOrDefault("start_from"), "now", StringComparison.OrdinalIgnoreCase);
             run = IncrementalRun.Decide(plan, job.Definition, job.Checkpoint, startFromNow, await StreamInputsAsync(plan, cancellationToken));
             var previous = grant.Relations.FirstOrDefault(r => r.Name == statement.Target)?.Location;

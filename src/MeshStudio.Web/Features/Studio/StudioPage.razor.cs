@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
@@ -43,6 +43,9 @@ public sealed partial class StudioPage : IDisposable
 
     [Inject]
     public required ProductChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required ISqlParser Parser { get; init; }
 
     /// <summary>SQL to open with, e.g. from a product page's "Open in Studio".</summary>
     [SupplyParameterFromQuery(Name = "sql")]
@@ -90,7 +93,7 @@ public sealed partial class StudioPage : IDisposable
         await RunAsync();
     }
 
-    /// <summary>Inline markers while typing: dialect parse errors, then DuckDB bind errors of queries.</summary>
+    /// <summary>Inline markers while typing: dialect parse errors, then syntax errors of the query, then DuckDB bind errors.</summary>
     private async Task CheckAsync(string sql)
     {
         var parsed = MeshSqlParser.ParseScript(sql);
@@ -103,7 +106,7 @@ public sealed partial class StudioPage : IDisposable
                 CreateJobStatement j => (j.Query, j.QueryOffset),
                 _ => (null, 0),
             };
-            if (query is not null && await Execution.ValidateAsync(_user, query, _disposed.Token) is { } error)
+            if (query is not null && (Parser.Parse(query).Error ?? await Execution.ValidateAsync(_user, query, _disposed.Token)) is { } error)
                 errors.Add(SqlPositions.Shift(error, sql, offset));
         }
         await _editor!.ShowErrorsAsync(errors);
@@ -186,11 +189,14 @@ public sealed partial class StudioPage : IDisposable
         }
     }
 
-    private List<QualifiedName> ReferencedProducts(string sql) =>
-        _schema.Where(e => e.Kind == "product"
-                           && Regex.IsMatch(sql, $@"\b{e.Name.Domain}\.{e.Name.Name}\b", RegexOptions.IgnoreCase))
-            .Select(e => e.Name)
-            .ToList();
+    /// <summary>The products the query reads, from its syntax tree: a name in a string or a comment is not read.</summary>
+    private List<QualifiedName> ReferencedProducts(string sql)
+    {
+        if (Parser.Parse(sql).Query is not { } query)
+            return [];
+        var read = QueryRelations.Of(query).Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _schema.Where(e => e.Kind == "product" && read.Contains(e.Name.ToString())).Select(e => e.Name).ToList();
+    }
 
     public void Dispose()
     {

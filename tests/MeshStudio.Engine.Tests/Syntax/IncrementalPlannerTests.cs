@@ -1,7 +1,8 @@
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Engine.Syntax;
 
-namespace MeshStudio.Core.Tests.Dialect;
+namespace MeshStudio.Engine.Tests.Syntax;
 
 public sealed class IncrementalPlannerTests
 {
@@ -12,7 +13,9 @@ public sealed class IncrementalPlannerTests
         _ => InputRole.Unknown,
     };
 
-    private static IncrementalPlan Plan(string sql, params string[] keys) => IncrementalPlanner.Plan(sql, keys, Role);
+    private static readonly DuckDbSqlParser Parser = new();
+
+    private static IncrementalPlan Plan(string sql, params string[] keys) => IncrementalPlanner.Plan(Parser.Parse(sql), keys, Role);
 
     [Fact]
     public void A_row_wise_query_over_one_stream_appends()
