@@ -23,6 +23,15 @@ public sealed class QueryEngineErrorTests(LakeFixture lake) : IClassFixture<Lake
     }
 
     [Fact]
+    public async Task StreamAsync_ParseErrorAfterNonAsciiText_ReportsTheCharacterColumn()
+    {
+        var ex = await FailsAsync("SELECT 'Zürich – Genève' AS city, order_id\nFROM sales.orders WHERE 'ü' = city FROM 3");
+
+        Assert.Equal(2, ex.Error.Line);
+        Assert.Equal(36, ex.Error.Column);
+    }
+
+    [Fact]
     public async Task StreamAsync_UnknownColumn_ReportsBinderErrorWithPositionAndNoSnippet()
     {
         var ex = await FailsAsync("SELECT order_id,\n       amout\nFROM sales.orders");

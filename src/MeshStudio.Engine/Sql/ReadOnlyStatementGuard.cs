@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Dialect;
@@ -51,10 +50,10 @@ public static class ReadOnlyStatementGuard
             var message = root.TryGetProperty("error_message", out var m) ? m.GetString() : "The query could not be parsed.";
             if (string.Equals(type, "parser", StringComparison.OrdinalIgnoreCase))
             {
-                var position = ReadPosition(root);
+                var position = ReadPosition(root); // a character offset (node locations, unlike errors, count bytes)
                 var text = "Parser Error: " + message;
                 throw new SqlException(position is { } p
-                    ? SqlError.At(text, sql, bodyOffset + CharOffset(body, p))
+                    ? SqlError.At(text, sql, bodyOffset + Math.Min(p, body.Length))
                     : new SqlError(text));
             }
             var keyword = meaningful.FirstOrDefault(t => t.Offset >= bodyOffset && t.Kind == SqlTokenKind.Word) ?? first;
@@ -92,12 +91,5 @@ public static class ReadOnlyStatementGuard
             JsonValueKind.String when int.TryParse(position.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
             _ => null,
         };
-    }
-
-    /// <summary>DuckDB positions are UTF-8 byte offsets; convert to a character offset.</summary>
-    private static int CharOffset(string text, int byteOffset)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return byteOffset >= bytes.Length ? text.Length : Encoding.UTF8.GetCharCount(bytes, 0, byteOffset);
     }
 }
