@@ -1,4 +1,6 @@
+using MeshStudio.Catalog.Persistence;
 using MeshStudio.Catalog.Search;
+using MeshStudio.Catalog.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog;
@@ -18,10 +20,12 @@ public static class CatalogDatabase
 
     /// <summary>
     /// EnsureCreated (no migrations until the first release), WAL for file databases, the FTS5 search
-    /// table and the audit triggers; then rebuilds the search index from the products table.
+    /// table and the audit triggers; then rebuilds the search index from the products table. A database file,
+    /// its folder and its siblings are private to the server's user.
     /// </summary>
     public static async Task InitializeAsync(MeshDbContext db, CancellationToken ct)
     {
+        MakePrivate(db);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -39,5 +43,19 @@ public static class CatalogDatabase
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Creates the database file owner-only before SQLite opens it: SQLite gives the write-ahead log and shared
+    /// memory files it creates later the database file's mode. Files from an earlier start are restricted too.
+    /// </summary>
+    private static void MakePrivate(MeshDbContext db)
+    {
+        if (CatalogFile.PathOf(db.Database.GetDbConnection()) is not { } path)
+            return;
+        PrivateFiles.EnsureFolder(Path.GetDirectoryName(path)!);
+        PrivateFiles.EnsureFile(path);
+        foreach (var sibling in CatalogFile.Siblings(path))
+            PrivateFiles.Restrict(sibling);
     }
 }

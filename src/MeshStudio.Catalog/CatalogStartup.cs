@@ -6,12 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeshStudio.Catalog;
 
 /// <summary>What the host needs from the catalog without touching EF Core itself: schema, health, identity stores.</summary>
-public sealed class CatalogStartup(IDbContextFactory<MeshDbContext> factory)
+public sealed class CatalogStartup(IDbContextFactory<MeshDbContext> factory, Security.AuditKeyStore auditKeys)
 {
+    /// <summary>The schema, and the audit key (created on the first start; a damaged key stops the start here).</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await CatalogDatabase.InitializeAsync(db, cancellationToken);
+        auditKeys.KeyFor(Persistence.CatalogFile.PathOf(db.Database.GetDbConnection()));
     }
 
     /// <summary>Throws when the catalog database cannot answer a query.</summary>

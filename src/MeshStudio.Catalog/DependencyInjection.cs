@@ -26,8 +26,13 @@ public static class DependencyInjection
     /// <summary>Same, with the provider configured by the caller (tests pass an open in-memory connection).</summary>
     public static IServiceCollection AddMeshCatalog(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
     {
-        services.AddDbContextFactory<MeshDbContext>(configure);
+        // Every context, the factory's and Identity's scoped one, seals the audit entries it saves.
+        services.AddDbContextFactory<MeshDbContext>((provider, options) =>
+            configure(options.AddInterceptors(provider.GetRequiredService<AuditChainInterceptor>())));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Security.AuditKeyStore>();
+        services.TryAddSingleton<AuditChainInterceptor>();
+        services.TryAddSingleton<AuditChainVerifier>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserContextLoader>();
         services.TryAddSingleton<DomainService>();

@@ -1,14 +1,20 @@
 using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Access;
+using MeshStudio.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Governance;
 
 /// <summary>
 /// The append-only audit log: who did what to which object. There is deliberately no update or
-/// delete API, and database triggers refuse both.
+/// delete API, and database triggers refuse both. Every entry is chained to the one before it by a keyed seal
+/// when it is saved (<see cref="AuditChainInterceptor"/>), so changes made behind the server's back show in
+/// <see cref="VerifyAsync"/> (ADR 14).
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<MeshDbContext> dbFactory, TimeProvider time)
+public sealed class AuditLog(IDbContextFactory<MeshDbContext> dbFactory, TimeProvider time, AuditChainVerifier verifier)
 {
+    public const string VerifiedAction = "audit.verified";
+
     public async Task WriteAsync(string actor, string action, string target, string details, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -32,6 +38,22 @@ public sealed class AuditLog(IDbContextFactory<MeshDbContext> dbFactory, TimePro
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.AuditEntries.CountAsync(ct);
+    }
+
+    /// <summary>
+    /// Walks the whole chain (stewards and administrators) and records that it did, with the outcome: the newest
+    /// entry's id and seal when intact, the first broken entry otherwise.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(UserContext user, CancellationToken ct)
+    {
+        if (!AccessRules.CanReadAudit(user))
+            throw new AccessDeniedException("Verifying the audit log is for stewards and administrators.");
+        var result = await verifier.VerifyAsync(ct);
+        var details = result.FirstBreak is { } broken
+            ? $"broken at entry {broken.Id}: {broken.Reasons}"
+            : $"intact: {result.Count} entries, newest {result.HeadId} sealed {result.HeadHash}";
+        await WriteAsync(user.UserName, VerifiedAction, "audit log", details, ct);
+        return result;
     }
 
     /// <summary>Adds an entry to a unit of work, so it is saved in the same transaction as the change it records.</summary>

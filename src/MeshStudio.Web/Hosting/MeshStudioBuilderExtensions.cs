@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MeshStudio.Catalog;
+using MeshStudio.Catalog.Security;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine;
 using MeshStudio.Engine.Query;
@@ -26,6 +27,8 @@ public static class MeshStudioBuilderExtensions
 
         var data = options.FullDataPath;
         var lake = Path.Combine(data, "lake");
+        // The catalog, its audit key and the lake are the server's alone.
+        PrivateFiles.EnsureFolder(data);
         Directory.CreateDirectory(lake);
         builder.Services.AddMeshCatalog($"Data Source={Path.Combine(data, "catalog.db")}");
         builder.Services.AddMeshEngine(new LakeOptions(lake)

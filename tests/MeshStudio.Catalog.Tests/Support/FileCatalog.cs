@@ -1,0 +1,87 @@
+using MeshStudio.Catalog.Governance;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeshStudio.Catalog.Tests.Support;
+
+/// <summary>
+/// A catalog on a database file in a temp folder, wired as the app wires it (AddMeshCatalog with a file
+/// connection string, so the audit key lives beside the file). <see cref="RestartAsync"/> starts a second
+/// server on the same folder; <see cref="OpenFileAsync"/> opens the file directly, as someone with a shell would.
+/// </summary>
+public sealed class FileCatalog : IAsyncDisposable
+{
+    private ServiceProvider _services;
+
+    private FileCatalog(string folder)
+    {
+        Folder = folder;
+        _services = Build();
+    }
+
+    public string Folder { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => Path.Combine(Folder, "catalog.db");
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public AuditLog Audit => Get<AuditLog>();
+
+    public static async Task<FileCatalog> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "meshstudio-catalog-tests", Guid.NewGuid().ToString("N"), "data");
+        var catalog = new FileCatalog(folder);
+        await catalog.Get<CatalogStartup>().InitializeAsync(CancellationToken.None);
+        return catalog;
+    }
+
+    /// <summary>Stops this server, does <paramref name="whileStopped"/>, and starts another on the same files.</summary>
+    public async Task RestartAsync(Action? whileStopped = null)
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        whileStopped?.Invoke();
+        _services = Build();
+        await Get<CatalogStartup>().InitializeAsync(CancellationToken.None);
+    }
+
+    public async Task<MeshDbContext> DbAsync() =>
+        await Get<IDbContextFactory<MeshDbContext>>().CreateDbContextAsync();
+
+    /// <summary>The database file opened directly, bypassing the server.</summary>
+    public async Task<SqliteConnection> OpenFileAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async Task ExecuteOnFileAsync(string sql)
+    {
+        await using var connection = await OpenFileAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private ServiceProvider Build() =>
+        new ServiceCollection()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddMeshCatalog($"Data Source={DatabasePath}")
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(Folder)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS temp folder is cleaned eventually.
+        }
+    }
+}
