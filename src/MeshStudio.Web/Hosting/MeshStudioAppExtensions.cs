@@ -49,6 +49,7 @@ public static class MeshStudioAppExtensions
         app.MapSqlEndpoints();
         app.MapPipelineEndpoints();
         app.MapJobEndpoints();
+        app.MapAuditEndpoints();
         app.MapHub<ExecutionHub>(ExecutionHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
