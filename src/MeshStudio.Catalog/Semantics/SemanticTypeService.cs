@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Privacy;
 using MeshStudio.Core.Products;
 using MeshStudio.Core.Semantics;
 using Microsoft.EntityFrameworkCore;
@@ -88,8 +89,9 @@ public sealed class SemanticTypeService(IDbContextFactory<MeshDbContext> dbFacto
 
     /// <summary>
     /// The source columns named like <paramref name="typeName"/> and a grant to read exactly those sources, for
-    /// the stewards' unmatched-values report (stewards and admins only). Stewards cannot read domain sources
-    /// themselves; the report shows only distinct values the type does not know, which is what they must act on.
+    /// the stewards' unmatched-values report (stewards and admins only). Stewards have no implicit data access: each
+    /// column says whether its values may be shown as they are (<see cref="SemanticColumn.ShowsValues"/>); the report
+    /// masks the others and shows only their counts.
     /// </summary>
     public async Task<SemanticColumnScan> UnmatchedScanAsync(UserContext steward, string typeName, CancellationToken ct)
     {
@@ -112,8 +114,15 @@ public sealed class SemanticTypeService(IDbContextFactory<MeshDbContext> dbFacto
                 s.Columns,
                 Format: s.Format))
             .ToList();
-        var columns = relations.Select(r => new SemanticColumn(r.Name, typeName)).ToList();
+        var columns = relations.Select(r => new SemanticColumn(r.Name, typeName, ShowsValues(steward, r, typeName))).ToList();
         return new SemanticColumnScan(typeName, columns, new SessionGrant(relations, Semantics: await MappingsAsync(db, ct)));
+    }
+
+    /// <summary>Raw values only of a source the person may read themselves, and never of personal data (ADR 17).</summary>
+    private static bool ShowsValues(UserContext user, ReadableRelation source, string column)
+    {
+        var declared = source.Columns!.First(c => string.Equals(c.Name, column, StringComparison.Ordinal));
+        return AccessRules.CanReadSource(user, source.Name.Domain) && declared.Pii is null && PiiDetector.Detect(column, []) is null;
     }
 
     private static SemanticType ToModel(SemanticTypeEntity row) => new(row.Name, row.Description, row.Values);

@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Identity;
 using MeshStudio.Core.Semantics;
 using static MeshStudio.Catalog.Tests.Support.CatalogTestContext;
 
@@ -119,10 +120,26 @@ public sealed class SemanticTypeServiceTests : IAsyncLifetime
 
         var scan = await Service.UnmatchedScanAsync(_ctx.Steward, "country", Ct);
 
-        Assert.Equal(new SemanticColumn(Q("sales.orders"), "country"), Assert.Single(scan.Columns));
+        Assert.Equal(new SemanticColumn(Q("sales.orders"), "country", ShowsValues: false), Assert.Single(scan.Columns));
         var relation = Assert.Single(scan.Grant.Relations);
         Assert.Equal((Q("sales.orders"), RelationKind.IngestedSource), (relation.Name, relation.Kind));
         Assert.Equal(5, scan.Grant.Semantics?.Count);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service.UnmatchedScanAsync(_ctx.Sam, "country", Ct));
+    }
+
+    [Fact]
+    public async Task UnmatchedScanAsync_StewardInTheDomain_SeesValuesExceptPersonalData()
+    {
+        await Service.UpsertAsync(_ctx.Steward, Country, Ct);
+        await Service.UpsertAsync(_ctx.Steward, new SemanticType("email", "Contact addresses.", [new SemanticValue("a@b.example", [])]), Ct);
+        await _ctx.Sources.UpsertAsync(_ctx.Sam, new CreateSourceStatement(Q("sales.orders"),
+            [new("email", "VARCHAR"), new("country", "VARCHAR")], new Dictionary<string, string>()), "CREATE SOURCE sales.orders …", Ct);
+        var memberSteward = _ctx.Steward with { Memberships = new Dictionary<string, DomainRole> { ["sales"] = DomainRole.Analyst } };
+
+        var country = Assert.Single((await Service.UnmatchedScanAsync(memberSteward, "country", Ct)).Columns);
+        var email = Assert.Single((await Service.UnmatchedScanAsync(memberSteward, "email", Ct)).Columns);
+
+        Assert.True(country.ShowsValues);
+        Assert.False(email.ShowsValues);
     }
 }

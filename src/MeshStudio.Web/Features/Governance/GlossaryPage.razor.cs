@@ -1,3 +1,4 @@
+using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
@@ -33,6 +34,9 @@ public sealed partial class GlossaryPage
     [Inject]
     public required IQueryEngine Engine { get; init; }
 
+    [Inject]
+    public required AuditLog Audit { get; init; }
+
     protected override async Task OnInitializedAsync()
     {
         _user = await CurrentUser.GetAsync();
@@ -64,7 +68,7 @@ public sealed partial class GlossaryPage
     });
 
     private Task FindUnmatchedAsync(string type) => RunAsync(async () =>
-        _unmatched[type] = await GlossaryUnmatched.FindAsync(Types, Engine, _user!, type, CancellationToken.None));
+        _unmatched[type] = await GlossaryUnmatched.FindAsync(Types, Engine, Audit, _user!, type, CancellationToken.None));
 
     private async Task RunAsync(Func<Task> action)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
+using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Privacy;
 using MeshStudio.Core.Semantics;
 
 namespace MeshStudio.Web.Features.Governance;
@@ -10,36 +12,55 @@ namespace MeshStudio.Web.Features.Governance;
 /// The stewards' "unmatched values" report: for every source that declares a column named like the type,
 /// the distinct values <c>align</c> would leave unchanged and that are not canonical. Computed on demand with
 /// the query engine, in a session granted exactly those sources (see <see cref="SemanticTypeService.UnmatchedScanAsync"/>).
+/// Values are shown as they are only where the viewer may read the source and they are not personal data; elsewhere
+/// they are masked (<see cref="ValueMask"/>) and only their counts are exact. Every scan is audited, never a value.
 /// </summary>
 public static class GlossaryUnmatched
 {
     public const int MaxValuesPerColumn = 50;
+    public const string AuditAction = "glossary.unmatched-scan";
 
     public static async Task<IReadOnlyList<GlossaryUnmatchedColumn>> FindAsync(
-        SemanticTypeService types, IQueryEngine engine, UserContext steward, string type, CancellationToken cancellationToken)
+        SemanticTypeService types, IQueryEngine engine, AuditLog audit, UserContext steward, string type, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(types);
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(audit);
         var scan = await types.UnmatchedScanAsync(steward, type, cancellationToken);
         var result = new List<GlossaryUnmatchedColumn>();
         foreach (var column in scan.Columns)
-        {
-            var sql = UnmatchedValuesQuery.Sql(column.Source, column.Column, type, MaxValuesPerColumn);
-            var values = new List<(string, long)>();
-            try
-            {
-                await foreach (var batch in engine.StreamAsync(scan.Grant, sql, MaxValuesPerColumn, cancellationToken))
-                {
-                    values.AddRange(batch.Rows.Select(r =>
-                        (Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "", Convert.ToInt64(r[1], CultureInfo.InvariantCulture))));
-                }
-                result.Add(new GlossaryUnmatchedColumn(column.Source, column.Column, values));
-            }
-            catch (SqlException e)
-            {
-                result.Add(new GlossaryUnmatchedColumn(column.Source, column.Column, [], e.Error.Message));
-            }
-        }
+            result.Add(await ScanAsync(engine, scan, column, cancellationToken));
+        await audit.WriteAsync(steward.UserName, AuditAction, type, Summary(result), cancellationToken);
         return result;
     }
+
+    private static async Task<GlossaryUnmatchedColumn> ScanAsync(
+        IQueryEngine engine, SemanticColumnScan scan, SemanticColumn column, CancellationToken cancellationToken)
+    {
+        var sql = UnmatchedValuesQuery.Sql(column.Source, column.Column, scan.Type, MaxValuesPerColumn);
+        var values = new List<(string Value, long Count)>();
+        try
+        {
+            await foreach (var batch in engine.StreamAsync(scan.Grant, sql, MaxValuesPerColumn, cancellationToken))
+            {
+                values.AddRange(batch.Rows.Select(r =>
+                    (Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "", Convert.ToInt64(r[1], CultureInfo.InvariantCulture))));
+            }
+        }
+        catch (SqlException e)
+        {
+            return new GlossaryUnmatchedColumn(column.Source, column.Column, [], Masked: !column.ShowsValues, e.Error.Message);
+        }
+        // The values themselves may show personal data the column's name did not announce.
+        var shown = column.ShowsValues && PiiDetector.Detect(column.Column, values.Select(v => v.Value).ToList()) is null;
+        return shown
+            ? new GlossaryUnmatchedColumn(column.Source, column.Column, values, Masked: false)
+            : new GlossaryUnmatchedColumn(column.Source, column.Column, values.Select(v => (ValueMask.Mask(v.Value), v.Count)).ToList(), Masked: true);
+    }
+
+    /// <summary>What the scan read and how it showed it: sources, counts and "as is"/"masked", never values.</summary>
+    private static string Summary(IReadOnlyList<GlossaryUnmatchedColumn> columns) => columns.Count == 0
+        ? "no source declares the column"
+        : string.Join("; ", columns.Select(c =>
+            $"{c.Source}.{c.Column}: {(c.Error is not null ? "unreadable" : $"{c.Values.Count} unmatched values {(c.Masked ? "masked" : "shown as is")}")}"));
 }

@@ -1,5 +1,8 @@
 using Bunit;
+using MeshStudio.Catalog.Domains;
+using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Semantics;
+using MeshStudio.Core.Identity;
 using MeshStudio.Core.Semantics;
 using MeshStudio.Web.Execution;
 using MeshStudio.Web.Features.Governance;
@@ -56,7 +59,7 @@ public sealed class GlossaryPageTests
     }
 
     [Fact]
-    public async Task FindUnmatched_Steward_ListsSourceValuesThatDoNotAlign()
+    public async Task FindUnmatched_StewardOutsideTheDomain_SeesCountsAndMaskedValuesOnly_AndTheScanIsAudited()
     {
         await using var ctx = await WithCountryAsync();
         await ctx.DeployRevenueAsync(); // sales.orders with countries US, DE, US
@@ -67,8 +70,29 @@ public sealed class GlossaryPageTests
 
         cut.WaitForTestId("check-country").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("DE · 1", cut.ByTestId("unmatched-value").TextContent.Trim()), ComponentTestContext.Timeout);
+        cut.WaitForAssertion(() => Assert.Equal("D*** · 1", cut.ByTestId("unmatched-value").TextContent.Trim()), ComponentTestContext.Timeout);
         Assert.Contains("sales.orders.country", cut.ByTestId("unmatched-column").TextContent);
+        Assert.Contains("values masked", cut.ByTestId("unmatched-masked").TextContent);
+        var entry = (await ctx.Get<AuditLog>().ListAsync(0, 1, CancellationToken.None))[0];
+        Assert.Equal((GlossaryUnmatched.AuditAction, "steward", "country"), (entry.Action, entry.Actor, entry.Target));
+        Assert.Equal("sales.orders.country: 1 unmatched values masked", entry.Details);
+    }
+
+    [Fact]
+    public async Task FindUnmatched_MemberOfTheDomain_SeesTheValuesAsTheyAre()
+    {
+        await using var ctx = await WithCountryAsync();
+        await ctx.DeployRevenueAsync();
+        await ctx.Get<SemanticTypeService>().UpsertAsync(await ctx.UserAsync("steward"),
+            Country with { Values = [new SemanticValue("US", [])] }, CancellationToken.None);
+        await ctx.Get<DomainService>().AddMemberAsync(await ctx.UserAsync("admin"), "sales", "steward", DomainRole.Analyst, CancellationToken.None);
+        ctx.SignIn("steward");
+        var cut = ctx.Render<GlossaryPage>();
+
+        cut.WaitForTestId("check-country").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("DE · 1", cut.ByTestId("unmatched-value").TextContent.Trim()), ComponentTestContext.Timeout);
+        Assert.Empty(cut.FindAll("[data-testid='unmatched-masked']"));
     }
 
     [Fact]
