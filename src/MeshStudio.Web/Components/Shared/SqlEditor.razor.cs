@@ -1,6 +1,7 @@
 using BlazorMonaco;
 using BlazorMonaco.Editor;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -18,6 +19,9 @@ public sealed partial class SqlEditor
 
     [Inject]
     public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required ISqlParser Parser { get; init; }
 
     [Parameter]
     public string Id { get; set; } = "sql-editor";
@@ -53,7 +57,7 @@ public sealed partial class SqlEditor
     }
 
     [JSInvokable]
-    public IReadOnlyList<CompletionItem> GetCompletions(string text, int offset) => SqlCompletion.Complete(text, offset, Schema);
+    public IReadOnlyList<CompletionItem> GetCompletions(string text, int offset) => SqlCompletion.Complete(text, offset, Schema, Parser);
 
     [JSInvokable]
     public string? GetHover(string text, int offset, string word)
