@@ -105,15 +105,20 @@ public sealed class FileIngesterTests : IDisposable
         Assert.Equal("{\"a\": 1}", Query("SELECT extra FROM src WHERE id = 3"));
     }
 
+    /// <summary>A Parquet file of <paramref name="select"/>'s rows dropped into the customers folder of the inbox.</summary>
+    private InboxFile DropParquet(string name, string select)
+    {
+        var path = Path.Combine(Inbox, "customers", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        LakeFixture.ExecuteUnsandboxed($"COPY ({select}) TO '{path}' (FORMAT parquet)");
+        return InboxFile.Of(Inbox, path);
+    }
+
     [Fact]
     public async Task Parquet_IsReadWithItsTypes()
     {
-        var path = Path.Combine(Inbox, "customers", "c.parquet");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        LakeFixture.ExecuteUnsandboxed(
-            $"COPY (SELECT * FROM (VALUES (1::BIGINT, 'Ann', TIMESTAMP '2026-03-01 10:00:00'), (2, 'Bo', NULL)) t(id, name, ts)) TO '{path}' (FORMAT parquet)");
-
-        var result = await IngestAsync("parquet", InboxFile.Of(Inbox, path));
+        var result = await IngestAsync("parquet", DropParquet("c.parquet",
+            "SELECT * FROM (VALUES (1::BIGINT, 'Ann', TIMESTAMP '2026-03-01 10:00:00'), (2, 'Bo', NULL)) t(id, name, ts)"));
 
         Assert.Equal(2, result.Rows);
         Assert.Equal(["id BIGINT", "name VARCHAR", "ts TIMESTAMP"], _columns.Select(c => $"{c.Name} {c.Type}"));
@@ -123,12 +128,8 @@ public sealed class FileIngesterTests : IDisposable
     [Fact]
     public async Task Parquet_ExactWideNumbers_KeepTheirTypeAndEveryDigit()
     {
-        var path = Path.Combine(Inbox, "customers", "exact.parquet");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        LakeFixture.ExecuteUnsandboxed(
-            $"COPY (SELECT 123456789012345678901234567.89::DECIMAL(38,2) AS amount, 99999999999999999999999999999999999999::DECIMAL(38,0) AS whole) TO '{path}' (FORMAT parquet)");
-
-        await IngestAsync("parquet", InboxFile.Of(Inbox, path));
+        await IngestAsync("parquet", DropParquet("exact.parquet",
+            "SELECT 123456789012345678901234567.89::DECIMAL(38,2) AS amount, 99999999999999999999999999999999999999::DECIMAL(38,0) AS whole"));
 
         Assert.Equal(["amount DECIMAL(38,2)", "whole DECIMAL(38,0)"], _columns.Select(c => $"{c.Name} {c.Type}"));
         Assert.Equal("123456789012345678901234567.89", Query("SELECT CAST(amount AS VARCHAR) FROM src"));
