@@ -46,8 +46,7 @@ public sealed class LakeLayout
     public string NewSnapshotLocation(QualifiedName product, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(product);
-        var folder = string.Create(CultureInfo.InvariantCulture,
-            $"snap-{utcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..8]}");
+        var folder = SnapshotFolder.NewName(utcNow);
         return $"{Checked(product.Domain, nameof(product))}/products/{Checked(product.Name, nameof(product))}/{folder}/";
     }
 

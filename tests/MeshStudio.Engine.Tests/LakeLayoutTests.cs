@@ -1,6 +1,7 @@
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,26 @@ public sealed class LakeLayoutTests
         Assert.Equal("\"a\"\"b\"", SqlText.Identifier("a\"b"));
         Assert.Equal("'it''s'", SqlText.Literal("it's"));
     }
+
+    [Fact]
+    public void SnapshotFolder_TryParseTime_ReadsTheTimeTheLayoutWrote()
+    {
+        var taken = new DateTime(2026, 3, 1, 10, 11, 12, 123, DateTimeKind.Utc);
+        var location = _layout.NewSnapshotLocation(new QualifiedName("sales", "revenue"), taken);
+
+        Assert.True(SnapshotFolder.TryParseTime(location, out var parsed));
+        Assert.Equal(taken, parsed);
+        Assert.Equal(DateTimeKind.Utc, parsed.Kind);
+        Assert.True(SnapshotFolder.TryParseTime(LakeLayout.QuarantineLocationOf(location), out var quarantined));
+        Assert.Equal(taken, quarantined);
+    }
+
+    [Theory]
+    [InlineData("_quarantine")]
+    [InlineData("sales/products/revenue/snap-2026-ab12cd34/")]
+    [InlineData(".del-snap-20260301101112123-ab12cd34")]
+    public void SnapshotFolder_TryParseTime_OtherFolder_IsFalse(string folder) =>
+        Assert.False(SnapshotFolder.TryParseTime(folder, out _));
 
     [Fact]
     public void AddMeshEngine_RegistersEngineServicesAsSingletons()

@@ -1,5 +1,6 @@
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 
 namespace MeshStudio.Core.Dialect;
 
@@ -190,7 +191,7 @@ public static class LatestJoin
         token.IsSymbol('(') || token.IsSymbol(')') || token.Is("AND") || token.Is("OR") || token.Is("NOT") || token.Is("ON");
 
     private static string Quote(string column) =>
-        QualifiedName.IsValidIdentifier(column) ? column : $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        QualifiedName.IsValidIdentifier(column) ? column : SqlText.Identifier(column);
 
     private static SqlException Error(string sql, int offset, string message) => new(SqlError.At(message, sql, offset));
 }

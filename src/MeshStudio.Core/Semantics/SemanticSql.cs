@@ -1,4 +1,5 @@
 using System.Text;
+using MeshStudio.Core.Sql;
 
 namespace MeshStudio.Core.Semantics;
 
@@ -34,18 +35,10 @@ public static class SemanticSql
         foreach (var chunk in (mappings ?? []).DistinctBy(m => (m.Type, m.Key)).Chunk(RowsPerInsert))
         {
             var sb = new StringBuilder($"INSERT INTO {Table} VALUES ");
-            sb.AppendJoin(", ", chunk.Select(m => $"({Literal(m.Type)}, {Literal(m.Key)}, {Literal(m.Canonical)})"));
+            sb.AppendJoin(", ", chunk.Select(m => $"({SqlText.Literal(m.Type)}, {SqlText.Literal(m.Key)}, {SqlText.Literal(m.Canonical)})"));
             yield return sb.ToString();
         }
         yield return KeyMacro;
         yield return AlignMacro;
-    }
-
-    private static string Literal(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Contains('\0', StringComparison.Ordinal))
-            throw new ArgumentException("Semantic values may not contain NUL characters.", nameof(text));
-        return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 }

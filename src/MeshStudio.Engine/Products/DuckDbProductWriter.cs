@@ -2,6 +2,7 @@ using System.Globalization;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sandbox;
 using MeshStudio.Engine.Sql;
 

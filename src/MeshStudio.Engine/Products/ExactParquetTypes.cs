@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Products;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sandbox;
 using MeshStudio.Engine.Sql;
 

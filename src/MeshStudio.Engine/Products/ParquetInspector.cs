@@ -1,4 +1,5 @@
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using Parquet;
 using Parquet.Schema;
 
@@ -87,7 +88,7 @@ public static class ParquetInspector
         {
             ListField list => TypeName(list.Item) + "[]",
             MapField map => $"MAP({TypeName(map.Key)}, {TypeName(map.Value)})",
-            StructField st => $"STRUCT({string.Join(", ", st.Fields.Select(f => $"\"{f.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" {TypeName(f)}"))})",
+            StructField st => $"STRUCT({string.Join(", ", st.Fields.Select(f => $"{SqlText.Identifier(f.Name)} {TypeName(f)}"))})",
             DecimalDataField d => $"DECIMAL({d.Precision},{d.Scale})",
             DateTimeDataField { DateTimeFormat: DateTimeFormat.Date } => "DATE",
             DateTimeDataField dt => dt.IsAdjustedToUTC ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP",

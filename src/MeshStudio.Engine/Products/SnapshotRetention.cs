@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Engine.Products;
@@ -10,7 +8,7 @@ namespace MeshStudio.Engine.Products;
 /// inside the product folder are never touched. <c>keep</c> should exceed the query timeout so that a query
 /// that opened on the previous snapshot can finish.
 /// </summary>
-public sealed partial class SnapshotRetention
+public sealed class SnapshotRetention
 {
     private const string ClaimPrefix = ".del-";
 
@@ -24,9 +22,6 @@ public sealed partial class SnapshotRetention
         _layout = new LakeLayout(options);
         _time = time;
     }
-
-    [GeneratedRegex(@"^snap-(\d{17})-[0-9a-f]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex SnapshotFolder();
 
     /// <summary>Deletes the product's snapshots older than <paramref name="keep"/> except the current one; returns how many.</summary>
     public int DeleteExpired(QualifiedName product, string currentLocation, TimeSpan keep) =>
@@ -63,11 +58,7 @@ public sealed partial class SnapshotRetention
         {
             if (string.Equals(folder, current, StringComparison.Ordinal))
                 continue;
-            var match = SnapshotFolder().Match(Path.GetFileName(folder));
-            if (!match.Success
-                || !DateTime.TryParseExact(match.Groups[1].Value, "yyyyMMddHHmmssfff", CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var taken)
-                || taken >= cutoff)
+            if (!SnapshotFolder.TryParseTime(Path.GetFileName(folder), out var taken) || taken >= cutoff)
                 continue;
             if (TryDelete(folder))
                 deleted++;
@@ -106,14 +97,8 @@ public sealed partial class SnapshotRetention
         }
     }
 
-    private static bool IsOlderThan(string folderName, DateTime cutoff)
-    {
-        var match = SnapshotFolder().Match(folderName);
-        return match.Success
-            && DateTime.TryParseExact(match.Groups[1].Value, "yyyyMMddHHmmssfff", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var taken)
-            && taken < cutoff;
-    }
+    private static bool IsOlderThan(string folderName, DateTime cutoff) =>
+        SnapshotFolder.TryParseTime(folderName, out var taken) && taken < cutoff;
 
     /// <summary>
     /// Claims the folder by renaming it to a hidden <c>.del-…</c> name (atomic: of two concurrent runs only one

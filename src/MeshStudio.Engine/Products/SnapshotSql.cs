@@ -1,6 +1,7 @@
 using System.Text;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Products;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Sql;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Sql;
 

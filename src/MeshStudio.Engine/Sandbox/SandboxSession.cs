@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Sandbox;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Sql;
 
 namespace MeshStudio.Engine.Sql;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Syntax;

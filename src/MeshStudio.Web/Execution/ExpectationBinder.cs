@@ -1,6 +1,7 @@
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 
 namespace MeshStudio.Web.Execution;
 
@@ -27,7 +28,7 @@ public static class ExpectationBinder
             QualifiedName? bound = null;
             foreach (var relation in inputs)
             {
-                var sql = $"DESCRIBE SELECT count(*) FROM \"{relation.Domain}\".\"{relation.Name}\" WHERE NOT (\n{expectation.Predicate}\n)";
+                var sql = BindSql(relation, expectation.Predicate);
                 try
                 {
                     await foreach (var _ in engine.StreamAsync(grant, sql, 16, cancellationToken))
@@ -47,6 +48,10 @@ public static class ExpectationBinder
         }
         return (checks, null);
     }
+
+    /// <summary>The query that binds <paramref name="predicate"/> to <paramref name="relation"/> (the predicate on its second line).</summary>
+    internal static string BindSql(QualifiedName relation, string predicate) =>
+        $"DESCRIBE SELECT count(*) FROM {SqlText.Identifier(relation.Domain)}.{SqlText.Identifier(relation.Name)} WHERE NOT (\n{predicate}\n)";
 
     /// <summary>The relations of the grant named as <c>domain.name</c> in <paramref name="query"/>, in order of first mention.</summary>
     public static IReadOnlyList<QualifiedName> NamedRelations(string query, SessionGrant grant)

@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine;
 
 namespace MeshStudio.Web.Execution;
@@ -30,7 +31,7 @@ public sealed class QuarantineBrowser(JobService jobs, IQueryEngine engine, Lake
             .Select((location, i) => new ReadableRelation(new QualifiedName(job.Domain, $"quarantine_{i}"), RelationKind.Quarantine, Location: location))
             .ToList();
         var union = string.Join("\nUNION ALL BY NAME\n", relations.Select((r, i) =>
-            $"SELECT '{RunTime(locations[i]).Replace("'", "''", StringComparison.Ordinal)}' AS _run, * FROM \"{r.Name.Domain}\".\"{r.Name.Name}\""));
+            $"SELECT {SqlText.Literal(RunTime(locations[i]))} AS _run, * FROM {SqlText.Identifier(r.Name.Domain)}.{SqlText.Identifier(r.Name.Name)}"));
         IReadOnlyList<ResultColumn> columns = [];
         var rows = new List<object?[]>();
         await foreach (var batch in engine.StreamAsync(new SessionGrant(relations) { Caller = QueryCaller.ForUser(user.UserId) }, $"SELECT * FROM (\n{union}\n) LIMIT {MaxRows}", MaxRows, cancellationToken))
@@ -42,12 +43,8 @@ public sealed class QuarantineBrowser(JobService jobs, IQueryEngine engine, Lake
     }
 
     /// <summary><c>…/_quarantine/snap-20261125113751123-ab12cd34/</c> → <c>2026-11-25 11:37:51</c> (the run's snapshot time, UTC).</summary>
-    private static string RunTime(string location)
-    {
-        var folder = location.TrimEnd('/').Split('/')[^1];
-        return folder.Length >= 19 && DateTime.TryParseExact(folder[5..19], "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+    private static string RunTime(string location) =>
+        SnapshotFolder.TryParseTime(location, out var at)
             ? at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : folder;
-    }
+            : location.TrimEnd('/').Split('/')[^1];
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Sandbox;
 using MeshStudio.Engine.Sql;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Ingestion.Files;

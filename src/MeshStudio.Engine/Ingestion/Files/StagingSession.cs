@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
+using MeshStudio.Core.Sql;
 using MeshStudio.Engine.Sql;
 
 namespace MeshStudio.Engine.Ingestion.Files;

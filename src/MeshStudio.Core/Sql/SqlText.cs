@@ -1,4 +1,4 @@
-namespace MeshStudio.Engine.Sql;
+namespace MeshStudio.Core.Sql;
 
 /// <summary>Safe quoting of identifiers and string literals for generated DuckDB SQL.</summary>
 public static class SqlText
