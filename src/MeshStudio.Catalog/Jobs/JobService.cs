@@ -236,7 +236,8 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
     /// </summary>
     public async Task<IReadOnlyList<string>> QuarantineAsync(UserContext user, QualifiedName job, int take, CancellationToken ct)
     {
-        if (!AccessRules.CanAuthorIn(user, job.Domain))
+        // Quarantined rows are raw input rows: readable by those who read the sources, not by every author (admins).
+        if (!AccessRules.CanReadSource(user, job.Domain))
             throw new AccessDeniedException($"Only members of the {job.Domain} domain can browse its jobs' quarantine.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.JobRuns.AsNoTracking()

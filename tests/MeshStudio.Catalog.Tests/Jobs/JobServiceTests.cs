@@ -131,6 +131,8 @@ public sealed class JobServiceTests : IAsyncLifetime
         Assert.True(view.HasQuarantine);
         Assert.Equal([quarantine], await _ctx.Jobs.QuarantineAsync(_ctx.Sam, Q("sales.fast"), 20, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _ctx.Jobs.QuarantineAsync(_ctx.Mia, Q("sales.fast"), 20, Ct));
+        // Quarantined rows are source data: an admin who is not a member of sales reads none of them.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _ctx.Jobs.QuarantineAsync(_ctx.Admin, Q("sales.fast"), 20, Ct));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed partial class JobPage : UserPage, IDisposable
     private IReadOnlyList<DiffLine>? _diff;
     private bool _loading = true;
     private bool _canAuthor;
+    private bool _canReadSources;
     private bool _running;
     private PendingAction _confirm;
     private bool _showQuarantine;
@@ -111,6 +112,7 @@ public sealed partial class JobPage : UserPage, IDisposable
         }
         _job = await Jobs.GetAsync(_user!, name, RecentRuns, _disposed.Token);
         _canAuthor = _job is not null && AccessRules.CanAuthorIn(_user!, name.Domain);
+        _canReadSources = _job is not null && AccessRules.CanReadSource(_user!, name.Domain);
         _versions = _job is null ? null : await Jobs.ListVersionsAsync(_user!, name, _disposed.Token);
         if (_versions is { Count: > 0 } versions && versions.All(v => v.Version != _selectedVersion))
             SelectVersion(versions[0].Version);
