@@ -43,7 +43,7 @@ public sealed class LakeLayout
     }
 
     /// <summary>A new snapshot folder location, relative to the root with forward slashes and a trailing slash.</summary>
-    public string NewSnapshotLocation(QualifiedName product, DateTime utcNow)
+    public static string NewSnapshotLocation(QualifiedName product, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(product);
         var folder = SnapshotFolder.NewName(utcNow);

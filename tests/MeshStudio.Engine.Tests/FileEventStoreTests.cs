@@ -4,9 +4,11 @@ using MeshStudio.Engine.Ingestion;
 
 namespace MeshStudio.Engine.Tests;
 
-public sealed class FileEventStoreTests(LakeFixture lake) : IClassFixture<LakeFixture>
+public sealed class FileEventStoreTests(LakeFixture lake) : IClassFixture<LakeFixture>, IDisposable
 {
     private readonly FileEventStore _store = new(lake.Options);
+
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task AppendAsync_Batch_WritesOneSegmentAndNoTempFile()

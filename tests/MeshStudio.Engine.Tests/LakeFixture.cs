@@ -54,7 +54,7 @@ public sealed class LakeFixture : IDisposable
 
     public string CampaignsLocation { get; }
 
-    public ReadableRelation OrdersRelation => new(Orders, RelationKind.IngestedSource, OrderColumns);
+    public static ReadableRelation OrdersRelation => new(Orders, RelationKind.IngestedSource, OrderColumns);
 
     public ReadableRelation RevenueRelation => new(Revenue, RelationKind.Product, Location: RevenueLocation);
 

@@ -18,7 +18,7 @@ public sealed class LakeLayoutTests
         Assert.Equal("/lake/sales/inbox", _layout.InboxDirectory("sales"));
         Assert.Equal("/lake/sales/products/revenue", _layout.ProductDirectory(new QualifiedName("sales", "revenue")));
         Assert.Matches(@"^sales/products/revenue/snap-20260301101112123-[0-9a-f]{8}/$",
-            _layout.NewSnapshotLocation(new QualifiedName("sales", "revenue"), new DateTime(2026, 3, 1, 10, 11, 12, 123, DateTimeKind.Utc)));
+            LakeLayout.NewSnapshotLocation(new QualifiedName("sales", "revenue"), new DateTime(2026, 3, 1, 10, 11, 12, 123, DateTimeKind.Utc)));
         Assert.Equal("/lake/sales/products/revenue/snap-1", _layout.ResolveLocation("sales/products/revenue/snap-1/"));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Products;
@@ -27,7 +28,7 @@ public sealed class ProductWriterTests(LakeFixture lake) : IClassFixture<LakeFix
 
         var file = Path.Combine(lake.PathOf(result.Location), "data.parquet").Replace('\\', '/');
         Assert.Equal("last", LakeFixture.ScalarUnsandboxed($"SELECT label FROM read_parquet('{file}') WHERE country = 'NL'"));
-        Assert.Equal(2L, Convert.ToInt64(LakeFixture.ScalarUnsandboxed($"SELECT count(*) FROM read_parquet('{file}')")));
+        Assert.Equal(2L, Convert.ToInt64(LakeFixture.ScalarUnsandboxed($"SELECT count(*) FROM read_parquet('{file}')"), CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine.Query;
 
@@ -24,7 +25,7 @@ public sealed class QueryEngineFairnessTests(LakeFixture lake) : IClassFixture<L
 
         var rows = await QueryRunner.RowsAsync(engine, Bob, "SELECT 1");
 
-        Assert.Equal(1, Convert.ToInt32(rows.Single()[0]));
+        Assert.Equal(1, Convert.ToInt32(rows.Single()[0], CultureInfo.InvariantCulture));
         Assert.All(sleepers, s => Assert.False(s.IsCompleted));
         await stop.CancelAsync();
         foreach (var sleeper in sleepers)
@@ -46,7 +47,7 @@ public sealed class QueryEngineFairnessTests(LakeFixture lake) : IClassFixture<L
         Assert.False(third.IsCompleted);
         Assert.Equal(1, Volatile.Read(ref queued));
         await first.DisposeAsync();
-        Assert.Equal(3, Convert.ToInt32((await third).Single()[0]));
+        Assert.Equal(3, Convert.ToInt32((await third).Single()[0], CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine.Sandbox;
@@ -21,7 +22,7 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
     public void Query_GrantedIngestedSource_ReadsSegmentsWithDeclaredTypes()
     {
         using var session = Open();
-        Assert.Equal(3L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.orders")));
+        Assert.Equal(3L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.orders"), CultureInfo.InvariantCulture));
         Assert.Equal("TIMESTAMP", Scalar(session, "SELECT typeof(ts) FROM sales.orders LIMIT 1"));
         Assert.Equal(new DateTime(2026, 3, 1, 0, 0, 0, 668), Scalar(session, "SELECT ts FROM sales.orders WHERE order_id = 'o1'"));
     }
@@ -30,7 +31,7 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
     public void Query_GrantedProduct_ReadsSnapshotParquet()
     {
         using var session = Open();
-        Assert.Equal(35.75, Convert.ToDouble(Scalar(session, "SELECT sum(revenue) FROM sales.revenue")), 6);
+        Assert.Equal(35.75, Convert.ToDouble(Scalar(session, "SELECT sum(revenue) FROM sales.revenue"), CultureInfo.InvariantCulture), 6);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
         using var session = SandboxSession.Open(lake.Layout, new QueryLimits { MemoryLimitMb = 256, Threads = 2 }, lake.SalesGrant);
         Assert.Equal("true", Scalar(session, "SELECT current_setting('lock_configuration')::VARCHAR"));
         Assert.Equal("false", Scalar(session, "SELECT current_setting('enable_external_access')::VARCHAR"));
-        Assert.Equal(2L, Convert.ToInt64(Scalar(session, "SELECT current_setting('threads')")));
+        Assert.Equal(2L, Convert.ToInt64(Scalar(session, "SELECT current_setting('threads')"), CultureInfo.InvariantCulture));
         Assert.Contains("MiB", (string?)Scalar(session, "SELECT current_setting('memory_limit')"), StringComparison.Ordinal);
     }
 
@@ -139,7 +140,7 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
     {
         var grant = new SessionGrant([new ReadableRelation(new("sales", "returns"), RelationKind.IngestedSource, LakeFixture.OrderColumns)]);
         using var session = SandboxSession.Open(lake.Layout, new QueryLimits(), grant);
-        Assert.Equal(0L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.returns")));
+        Assert.Equal(0L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.returns"), CultureInfo.InvariantCulture));
         Assert.Equal("TIMESTAMP", Scalar(session, "SELECT typeof(ts) FROM (SELECT ts FROM sales.returns UNION ALL SELECT NULL) LIMIT 1"));
     }
 
@@ -148,7 +149,7 @@ public sealed class SandboxSessionTests(LakeFixture lake) : IClassFixture<LakeFi
     {
         var grant = new SessionGrant([new ReadableRelation(new("sales", "margins"), RelationKind.Product, [new("country", "VARCHAR"), new("margin", "DECIMAL(10,2)")])]);
         using var session = SandboxSession.Open(lake.Layout, new QueryLimits(), grant);
-        Assert.Equal(0L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.margins")));
+        Assert.Equal(0L, Convert.ToInt64(Scalar(session, "SELECT count(*) FROM sales.margins"), CultureInfo.InvariantCulture));
     }
 
     [Theory]

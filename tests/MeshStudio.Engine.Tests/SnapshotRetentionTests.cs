@@ -19,7 +19,7 @@ public sealed class SnapshotRetentionTests : IDisposable
     /// <summary>Creates a snapshot folder taken <paramref name="age"/> ago with a data file; returns its location.</summary>
     private string Snapshot(TimeSpan age, QualifiedName? product = null)
     {
-        var location = _lake.Layout.NewSnapshotLocation(product ?? Daily, (_time.GetUtcNow() - age).UtcDateTime);
+        var location = LakeLayout.NewSnapshotLocation(product ?? Daily, (_time.GetUtcNow() - age).UtcDateTime);
         var folder = _lake.PathOf(location);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "data.parquet"), "x");
@@ -91,7 +91,7 @@ public sealed class SnapshotRetentionTests : IDisposable
     public void DeleteExpired_NoProductFolder_ReturnsZero()
     {
         var product = new QualifiedName("sales", "never_ran");
-        var location = _lake.Layout.NewSnapshotLocation(product, _time.GetUtcNow().UtcDateTime);
+        var location = LakeLayout.NewSnapshotLocation(product, _time.GetUtcNow().UtcDateTime);
 
         Assert.Equal(0, _retention.DeleteExpired(product, location, TimeSpan.FromHours(1)));
     }

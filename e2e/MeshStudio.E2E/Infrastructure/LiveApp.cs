@@ -13,6 +13,7 @@ namespace MeshStudio.E2E.Infrastructure;
 /// The real app on Kestrel (loopback, random port) with a fresh data folder and the demo mesh, plus one
 /// headless Debian chromium shared by the journeys. The simulator and job scheduler run as in production.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes its fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory.")]
 public sealed class LiveApp : IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "meshstudio-e2e", Guid.NewGuid().ToString("N"));

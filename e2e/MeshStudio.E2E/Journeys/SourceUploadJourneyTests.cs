@@ -26,7 +26,7 @@ public class SourceUploadJourneyTests(LiveApp app)
         await Expect(card).ToContainTextAsync("No schema yet");
         var csv = new StringBuilder("store,visitors,day\n");
         for (var i = 0; i < 2000; i++)
-            csv.Append("s").Append(i % 7).Append(',').Append(i).Append(",2026-03-01\n");
+            csv.Append('s').Append(i % 7).Append(',').Append(i).Append(",2026-03-01\n");
         csv.Append("s9,many,2026-03-02,extra\n");
         await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {

@@ -49,7 +49,7 @@ internal static partial class SearchIndex
             await InsertAsync(db, product, ct);
     }
 
-    private static Task InsertAsync(MeshDbContext db, Product product, CancellationToken ct)
+    private static Task<int> InsertAsync(MeshDbContext db, Product product, CancellationToken ct)
     {
         var domain = product.Domain?.Name ?? "";
         var columns = string.Join(' ', product.Columns.Select(c => $"{Words(c.Name)} {c.Description}"));

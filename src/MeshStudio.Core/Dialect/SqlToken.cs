@@ -4,7 +4,10 @@ public enum SqlTokenKind
 {
     Word,
     QuotedIdentifier,
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "SQL's string literal token, named as SQL names it.")]
     String,
+
     Number,
     Symbol,
 }

@@ -214,7 +214,7 @@ public static class EventBatchParser
         }
 
         /// <summary>The columns, a field only ever null becoming <c>VARCHAR</c>.</summary>
-        public IReadOnlyList<ColumnSchema> Columns() => _order.Select(n => new ColumnSchema(n, _types[n] ?? "VARCHAR")).ToList();
+        public List<ColumnSchema> Columns() => _order.Select(n => new ColumnSchema(n, _types[n] ?? "VARCHAR")).ToList();
     }
 
     private static string Rewrite(JsonElement item, Dictionary<string, string> replacements)

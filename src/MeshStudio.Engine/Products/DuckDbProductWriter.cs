@@ -51,7 +51,7 @@ public sealed class DuckDbProductWriter : IProductWriter
             throw new ArgumentException($"Expectation {unknown.Name} checks {unknown.Relation}, which the grant does not include.", nameof(request));
         if (request.Plan.Mode != SnapshotMode.Replace && request.Plan.PreviousLocation is null)
             throw new ArgumentException($"A {request.Plan.Mode} run needs the previous snapshot.", nameof(request));
-        var location = _layout.NewSnapshotLocation(request.Product, _time.GetUtcNow().UtcDateTime);
+        var location = LakeLayout.NewSnapshotLocation(request.Product, _time.GetUtcNow().UtcDateTime);
         var grant = WithPrevious(WithDropFilters(request.Grant, request.Expectations), request.Product, request.Plan.PreviousLocation);
         return Task.Run(() => Write(request with { Grant = grant }, location, cancellationToken), cancellationToken);
     }

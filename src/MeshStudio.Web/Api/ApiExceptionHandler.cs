@@ -12,13 +12,13 @@ namespace MeshStudio.Web.Api;
 public sealed class ApiExceptionHandler(LakeDiskStatus disk) : IExceptionHandler
 {
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (DiskFull.Is(exception))
         {
             disk.RecordDiskFull();
             await Results.Problem(detail: DiskFull.UserMessage, statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage")
-                .ExecuteAsync(context);
+                .ExecuteAsync(httpContext);
             return true;
         }
         var (status, title, extensions) = exception switch
@@ -28,7 +28,7 @@ public sealed class ApiExceptionHandler(LakeDiskStatus disk) : IExceptionHandler
             IngestRejectedException e => (StatusCodes.Status400BadRequest, "The batch was refused; nothing was stored",
                 new Dictionary<string, object?> { ["errors"] = e.Errors }),
             BatchKeyReusedException => (StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another batch", null),
-            AccessDeniedException => (context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+            AccessDeniedException => (httpContext.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
                 "Access denied", null),
             RuleViolationException => (StatusCodes.Status400BadRequest, "The request breaks a rule", null),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found", null),
@@ -41,8 +41,8 @@ public sealed class ApiExceptionHandler(LakeDiskStatus disk) : IExceptionHandler
             return false;
         var detail = exception is SqlException sql ? sql.Error.Message : exception.Message;
         if (exception is QueryBusyException busy)
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(context);
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(httpContext);
         return true;
     }
 }

@@ -21,7 +21,7 @@ namespace MeshStudio.Web.Demo;
 /// Seeds the demo mesh: users per role, three domains, their pipelines with some history, three published
 /// products and one waiting in review. Every step checks first, so a second start changes nothing.
 /// </summary>
-public sealed class DemoMeshSeeder(
+public sealed partial class DemoMeshSeeder(
     IServiceScopeFactory scopes,
     IOptions<MeshStudioOptions> options,
     DomainService domains,
@@ -128,7 +128,7 @@ public sealed class DemoMeshSeeder(
         {
             var key = await domains.CreateAsync(System, name, description, cancellationToken);
             if (!settings.DemoApiKeys.ContainsKey(name))
-                logger.LogInformation("Created domain {Domain}; its ingestion API key is {Key}", name, key);
+                LogDomainCreated(logger, name, key);
         }
         if (settings.DemoApiKeys.TryGetValue(name, out var demoKey))
             await domains.SetApiKeyAsync(name, demoKey, cancellationToken);
@@ -194,4 +194,7 @@ public sealed class DemoMeshSeeder(
         if (!result.Succeeded)
             throw new InvalidOperationException($"The demo pipeline of {domain} failed: {string.Join("; ", result.Statements.Select(s => s.Message))}");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created domain {Domain}; its ingestion API key is {Key}")]
+    private static partial void LogDomainCreated(ILogger logger, string domain, string key);
 }

@@ -10,7 +10,7 @@ namespace MeshStudio.Web.Demo;
 /// Feeds <c>sales.orders</c> with live orders through the public ingest endpoint, exactly like an external
 /// producer: over HTTP, with the domain's API key.
 /// </summary>
-public sealed class OrderSimulator(IServer server, IHostApplicationLifetime lifetime, IOptions<MeshStudioOptions> options, TimeProvider time, ILogger<OrderSimulator> logger)
+public sealed partial class OrderSimulator(IServer server, IHostApplicationLifetime lifetime, IOptions<MeshStudioOptions> options, TimeProvider time, ILogger<OrderSimulator> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,11 +36,11 @@ public sealed class OrderSimulator(IServer server, IHostApplicationLifetime life
             {
                 using var response = await http.PostAsync("/api/ingest/sales/orders", new StringContent(body, Encoding.UTF8, "application/x-ndjson"), stoppingToken);
                 if (!response.IsSuccessStatusCode)
-                    logger.LogWarning("The simulator's batch was refused: {Status} {Body}", response.StatusCode, await response.Content.ReadAsStringAsync(stoppingToken));
+                    LogBatchRefused(logger, response.StatusCode, await response.Content.ReadAsStringAsync(stoppingToken));
             }
             catch (HttpRequestException e)
             {
-                logger.LogWarning("The simulator could not post: {Message}", e.Message);
+                LogPostFailed(logger, e.Message);
             }
         }
     }
@@ -69,4 +69,10 @@ public sealed class OrderSimulator(IServer server, IHostApplicationLifetime life
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The simulator's batch was refused: {Status} {Body}")]
+    private static partial void LogBatchRefused(ILogger logger, System.Net.HttpStatusCode status, string body);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The simulator could not post: {Message}")]
+    private static partial void LogPostFailed(ILogger logger, string message);
 }

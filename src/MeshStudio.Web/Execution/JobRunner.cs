@@ -21,7 +21,7 @@ namespace MeshStudio.Web.Execution;
 /// run incrementally), writes the product's next snapshot with the job owner's entitlements, then commits the
 /// snapshot, the run and the new checkpoint together and tells subscribers.
 /// </summary>
-public sealed class JobRunner(
+public sealed partial class JobRunner(
     JobService jobs,
     JobCommitter committer,
     SourceService sources,
@@ -107,7 +107,7 @@ public sealed class JobRunner(
             };
             if (!await committer.CommitAsync(statement.Target, snapshot, samples, record, job.Checkpoint, run.Next(snapshot.Inputs).Serialize(), cancellationToken))
             {
-                logger.LogInformation("Job {Job}: a backfill or new version was requested during the run; its result is discarded.", jobName);
+                LogRunSuperseded(logger, jobName);
                 return new JobRunOutcome(false, 0, new SqlError("The run was superseded by a backfill or a new version of the job; the next run starts over."));
             }
             changes.Publish(new ProductChange(statement.Target, finished, snapshot.RowCount));
@@ -164,7 +164,7 @@ public sealed class JobRunner(
     }
 
     /// <summary>The <c>partition_by</c> option: Hive partition columns, comma-separated.</summary>
-    private static IReadOnlyList<string> PartitionColumns(CreateJobStatement statement) =>
+    private static string[] PartitionColumns(CreateJobStatement statement) =>
         statement.Options.TryGetValue("partition_by", out var text)
             ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];
@@ -181,7 +181,7 @@ public sealed class JobRunner(
     private async Task<JobRunOutcome> FailAsync(
         int jobId, QualifiedName jobName, DateTime started, SqlError error, IReadOnlyList<ExpectationOutcome> expectations, IncrementalRun? run)
     {
-        logger.LogWarning("Job {Job} failed: {Error}", jobName, error);
+        LogRunFailed(logger, jobName, error);
         _bound.TryRemove(jobName, out _);
         var record = new JobRunRecord(jobId, started, time.GetUtcNow().UtcDateTime, 0, 0, null, run?.Plan.Description, error.ToString())
         {
@@ -215,6 +215,12 @@ public sealed class JobRunner(
     /// <summary>Errors in the SELECT are reported at their position in the whole CREATE JOB statement.</summary>
     private static SqlError ShiftToStatement(SqlError error, string definition, CreateJobStatement statement) =>
         SqlPositions.Shift(error, definition, statement.QueryOffset);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: a backfill or new version was requested during the run; its result is discarded.")]
+    private static partial void LogRunSuperseded(ILogger logger, QualifiedName job);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} failed: {Error}")]
+    private static partial void LogRunFailed(ILogger logger, QualifiedName job, SqlError error);
 }
 
 public sealed record JobRunOutcome(bool Succeeded, long RowCount, SqlError? Error)

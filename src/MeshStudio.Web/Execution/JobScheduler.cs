@@ -11,7 +11,7 @@ namespace MeshStudio.Web.Execution;
 /// run per job, at most one per core), so a slow full recompute does not delay the others' fresh data. Jobs
 /// without an interval run only on demand.
 /// </summary>
-public sealed class JobScheduler(JobService jobs, JobRunner runner, TimeProvider time, IOptions<MeshStudioOptions> options, ILogger<JobScheduler> logger)
+public sealed partial class JobScheduler(JobService jobs, JobRunner runner, TimeProvider time, IOptions<MeshStudioOptions> options, ILogger<JobScheduler> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
@@ -40,7 +40,7 @@ public sealed class JobScheduler(JobService jobs, JobRunner runner, TimeProvider
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "The job scheduler's pass failed; it retries on the next tick.");
+                    LogPassFailed(logger, e);
                 }
             }
         }
@@ -62,11 +62,17 @@ public sealed class JobScheduler(JobService jobs, JobRunner runner, TimeProvider
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Job {Job} failed unexpectedly; it runs again at its next interval.", job);
+            LogJobCrashed(logger, e, job);
         }
         finally
         {
             _running.TryRemove(job, out _);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The job scheduler's pass failed; it retries on the next tick.")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed unexpectedly; it runs again at its next interval.")]
+    private static partial void LogJobCrashed(ILogger logger, Exception exception, QualifiedName job);
 }

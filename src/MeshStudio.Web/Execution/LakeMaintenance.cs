@@ -10,7 +10,7 @@ namespace MeshStudio.Web.Execution;
 /// stream. Only events every job reading the source has already read are merged, so no merged file ever spans a
 /// job's checkpoint (a run reads whole files).
 /// </summary>
-public sealed class LakeMaintenance(SegmentCompactor compactor, JobCommitter jobs, TimeProvider time, ILogger<LakeMaintenance> logger) : BackgroundService
+public sealed partial class LakeMaintenance(SegmentCompactor compactor, JobCommitter jobs, TimeProvider time, ILogger<LakeMaintenance> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
@@ -23,11 +23,11 @@ public sealed class LakeMaintenance(SegmentCompactor compactor, JobCommitter job
             {
                 var merged = await compactor.CompactAllAsync(await HorizonsAsync(jobs, stoppingToken), stoppingToken);
                 if (merged > 0)
-                    logger.LogDebug("Compacted {Files} segment files", merged);
+                    LogCompacted(logger, merged);
             }
             catch (Exception e) when (e is IOException or AggregateException or UnauthorizedAccessException)
             {
-                logger.LogWarning(e, "Segment compaction failed; it retries in {Interval}.", Interval);
+                LogCompactionFailed(logger, e, Interval);
             }
         }
     }
@@ -45,4 +45,10 @@ public sealed class LakeMaintenance(SegmentCompactor compactor, JobCommitter job
         }
         return source => horizons.GetValueOrDefault(source.ToString(), long.MaxValue);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Compacted {Files} segment files")]
+    private static partial void LogCompacted(ILogger logger, int files);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Segment compaction failed; it retries in {Interval}.")]
+    private static partial void LogCompactionFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

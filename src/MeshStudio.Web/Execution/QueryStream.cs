@@ -6,6 +6,7 @@ namespace MeshStudio.Web.Execution;
 /// A started query: its columns are known (so errors in the SQL have been raised before a response starts) and its
 /// batches are read one at a time. Disposing it ends the query and frees its session.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A stream of result batches (not a System.IO.Stream), named as the API streams it.")]
 public sealed class QueryStream : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<QueryBatch> _batches;

@@ -13,7 +13,7 @@ namespace MeshStudio.Web.Ingestion;
 /// File drops and uploads of file sources: finds waiting inbox files, ingests them through the engine's
 /// <see cref="FileIngester"/> and keeps the catalog's columns in step with inference and drift.
 /// </summary>
-public sealed class FileSourceIngestion(SourceService sources, FileIngester ingester, TimeProvider time, ILogger<FileSourceIngestion> logger)
+public sealed partial class FileSourceIngestion(SourceService sources, FileIngester ingester, TimeProvider time, ILogger<FileSourceIngestion> logger)
 {
     public const long MaxUploadBytes = 256L * 1024 * 1024;
     public const int ChunkBytes = 256 * 1024;
@@ -40,10 +40,13 @@ public sealed class FileSourceIngestion(SourceService sources, FileIngester inge
                 ct.ThrowIfCancellationRequested();
                 try
                 {
-                    var result = await IngestAsync(SpecOf(source).Name, file, ct);
+                    var name = SpecOf(source).Name;
+                    var result = await IngestAsync(name, file, ct);
                     done++;
-                    logger.LogInformation("Ingested {File} into {Source}: {Rows} rows, {Quarantined} quarantined{Whole}",
-                        file.RelativePath, SpecOf(source).Name, result.Rows, result.QuarantinedRows, result.FileQuarantined ? " (file quarantined: " + result.Reason + ")" : "");
+                    if (result.FileQuarantined)
+                        LogFileQuarantined(logger, file.RelativePath, name, result.Reason);
+                    else
+                        LogIngested(logger, file.RelativePath, name, result.Rows, result.QuarantinedRows);
                 }
                 catch (FileNotFoundException)
                 {
@@ -131,4 +134,10 @@ public sealed class FileSourceIngestion(SourceService sources, FileIngester inge
 
     private static string TooLarge(long bytes) =>
         $"The file is {bytes / (1024.0 * 1024):0.#} MiB; uploads may be at most {MaxUploadBytes / (1024 * 1024)} MiB. Split it, or drop it into the domain inbox.";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {File} into {Source}: {Rows} rows, {Quarantined} quarantined")]
+    private static partial void LogIngested(ILogger logger, string file, QualifiedName source, long rows, long quarantined);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quarantined the whole file {File} of {Source}: {Reason}")]
+    private static partial void LogFileQuarantined(ILogger logger, string file, QualifiedName source, string? reason);
 }

@@ -4,7 +4,7 @@ using MeshStudio.Web.Hosting;
 namespace MeshStudio.Web.Ingestion;
 
 /// <summary>Polls the inboxes of all file sources about once a second and ingests new files.</summary>
-public sealed class InboxIngestionService(FileSourceIngestion ingestion, LakeDiskStatus disk, ILogger<InboxIngestionService> logger) : BackgroundService
+public sealed partial class InboxIngestionService(FileSourceIngestion ingestion, LakeDiskStatus disk, ILogger<InboxIngestionService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -29,9 +29,12 @@ public sealed class InboxIngestionService(FileSourceIngestion ingestion, LakeDis
                 failures++;
                 if (DiskFull.Is(e))
                     disk.RecordDiskFull();
-                logger.LogWarning(e, "Inbox ingestion failed ({Failures} in a row); retrying", failures);
+                LogPassFailed(logger, e, failures);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures * 2)), stoppingToken);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox ingestion failed ({Failures} in a row); retrying")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception, int failures);
 }

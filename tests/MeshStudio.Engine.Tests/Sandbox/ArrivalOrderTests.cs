@@ -23,7 +23,7 @@ public sealed class ArrivalOrderTests : IDisposable
         Assert.Equal(new Dictionary<string, long> { ["s"] = 30, ["c"] = 20, ["old"] = 1 }, rows);
     }
 
-    private Dictionary<string, long> Positions(IEnumerable<string> files)
+    private static Dictionary<string, long> Positions(IEnumerable<string> files)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

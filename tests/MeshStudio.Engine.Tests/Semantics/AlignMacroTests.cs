@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Core.Semantics;
@@ -66,7 +67,7 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
             ORDER BY country
             """);
 
-        Assert.Equal([("DE", 2L), ("NL", 3L), ("US", 1L)], rows.Select(r => ((string)r[0]!, Convert.ToInt64(r[1]))));
+        Assert.Equal([("DE", 2L), ("NL", 3L), ("US", 1L)], rows.Select(r => ((string)r[0]!, Convert.ToInt64(r[1], CultureInfo.InvariantCulture))));
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
 
         var file = Path.Combine(lake.PathOf(result.Location), "data.parquet").Replace('\\', '/');
         Assert.Equal("Atlantis,NL,US", LakeFixture.ScalarUnsandboxed($"SELECT string_agg(country, ',' ORDER BY country) FROM read_parquet('{file}')"));
-        Assert.Equal(2L, Convert.ToInt64(LakeFixture.ScalarUnsandboxed($"SELECT n FROM read_parquet('{file}') WHERE country = 'US'")));
+        Assert.Equal(2L, Convert.ToInt64(LakeFixture.ScalarUnsandboxed($"SELECT n FROM read_parquet('{file}') WHERE country = 'US'"), CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -107,6 +108,6 @@ public sealed class AlignMacroTests(LakeFixture lake) : IClassFixture<LakeFixtur
 
         var row = Assert.Single(rows);
         Assert.Equal("NL", row[0]);
-        Assert.Equal(2L, Convert.ToInt64(row[1]));
+        Assert.Equal(2L, Convert.ToInt64(row[1], CultureInfo.InvariantCulture));
     }
 }

@@ -9,7 +9,7 @@ public class IngestEndpointsTests(MeshAppFactory app)
 {
     private const string CountOrders = "SELECT count(*) FROM sales.orders";
 
-    private HttpRequestMessage Post(string body, string? key, string source = "orders") =>
+    private static HttpRequestMessage Post(string body, string? key, string source = "orders") =>
         new(HttpMethod.Post, $"/api/ingest/sales/{source}")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/x-ndjson"),

@@ -10,7 +10,7 @@ public class JobEndpointsTests(MeshAppFactory app)
 {
     private static StringContent Script(string sql) => new(sql, Encoding.UTF8, "text/plain");
 
-    private async Task<JsonElement> DeployAsync(HttpClient client, string script, HttpStatusCode expected = HttpStatusCode.OK) =>
+    private static async Task<JsonElement> DeployAsync(HttpClient client, string script, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.PostAsync("/api/domains/sales/pipelines", Script(script))).JsonAsync(expected);
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string url) =>

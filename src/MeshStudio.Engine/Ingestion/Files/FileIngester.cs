@@ -119,7 +119,7 @@ public sealed class FileIngester
         }
         ledger.Save(entry);
 
-        var quarantine = new QuarantineWriter(Path.Combine(sourceDir, QuarantineFolder), id, file.RelativePath, now);
+        using var quarantine = new QuarantineWriter(Path.Combine(sourceDir, QuarantineFolder), id, file.RelativePath, now);
         try
         {
             var appender = new MarkedBatchAppender(_store, spec.Name, ledger, entry, BatchRows, number => AfterAppend?.Invoke(number));
@@ -149,18 +149,13 @@ public sealed class FileIngester
             // The file as a whole cannot be read: nothing of it was stored (readers fail before the first append).
             var reason = e is CorruptFileException ? e.Message : $"The file cannot be read: {FirstLine(e.Message)}";
             quarantine.Discard();
-            var whole = new QuarantineWriter(Path.Combine(sourceDir, QuarantineFolder), id, file.RelativePath, now);
+            using var whole = new QuarantineWriter(Path.Combine(sourceDir, QuarantineFolder), id, file.RelativePath, now);
             whole.Add(null, reason, null);
             whole.Commit();
             ledger.Save(entry with { State = LedgerState.Quarantined, Reason = reason, FinishedAt = _time.GetUtcNow().UtcDateTime },
                 c => c with { QuarantinedFiles = c.QuarantinedFiles + 1, LastFileAt = _time.GetUtcNow().UtcDateTime });
             _inbox.MoveOut(spec, file, quarantined: true);
             return new FileIngestResult(file.RelativePath, 0, 0, true, reason, [reason], []);
-        }
-        catch
-        {
-            quarantine.Discard();
-            throw;
         }
     }
 

@@ -6,9 +6,9 @@ namespace MeshStudio.Engine.Ingestion.Files;
 
 /// <summary>
 /// Quarantined rows of one file: written as a <see cref="DurableFile"/> named <c>_quarantine/&lt;file id&gt;.ndjson</c> when the file
-/// is finished (a retry rewrites the same name: no duplicates).
+/// is finished (a retry rewrites the same name: no duplicates). Disposing it without <see cref="Commit"/> leaves no file.
 /// </summary>
-internal sealed class QuarantineWriter(string folder, string id, string file, DateTime at)
+internal sealed class QuarantineWriter(string folder, string id, string file, DateTime at) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -47,7 +47,16 @@ internal sealed class QuarantineWriter(string folder, string id, string file, Da
         _file = null;
     }
 
+    /// <summary>Forgets the rows added so far; their temporary file is deleted.</summary>
     public void Discard()
+    {
+        Dispose();
+        _reasons.Clear();
+        Count = 0;
+    }
+
+    /// <summary>Closes and deletes the temporary file unless it was committed; the counts stay readable.</summary>
+    public void Dispose()
     {
         try
         {
@@ -60,8 +69,6 @@ internal sealed class QuarantineWriter(string folder, string id, string file, Da
         _writer = null;
         _file?.Dispose();
         _file = null;
-        _reasons.Clear();
-        Count = 0;
     }
 
     /// <summary>The newest quarantined rows in <paramref name="folder"/> (newest files first), at most <paramref name="limit"/>.</summary>
