@@ -12,6 +12,10 @@ namespace MeshStudio.Engine.Syntax;
 internal sealed class DuckDbSyntaxReader
 {
     private const ulong NoLocation = ulong.MaxValue;
+
+    /// <summary>The optional expressions of a window function, in the order the tree keeps them.</summary>
+    private static readonly string[] WindowOptions = ["filter_expr", "start_expr", "end_expr", "offset_expr", "default_expr"];
+
     private readonly int[]? _charOfByte;
     private readonly IReadOnlySet<int> _latest;
 
@@ -50,7 +54,7 @@ internal sealed class DuckDbSyntaxReader
         e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
 
     private static IEnumerable<JsonElement> Array(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
+        e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Empty<JsonElement>();
 
     private static bool IsObject(JsonElement e, string property, out JsonElement value) =>
         e.TryGetProperty(property, out value) && value.ValueKind == JsonValueKind.Object;
@@ -139,7 +143,7 @@ internal sealed class DuckDbSyntaxReader
                 return new WindowExpression(
                     offset, alias, (Text(e, "function_name") ?? "").ToLowerInvariant(), Array(e, "children").Select(Expression).ToList(),
                     Array(e, "partitions").Select(Expression).ToList(), Orders(e, "orders").ToList(),
-                    new[] { "filter_expr", "start_expr", "end_expr", "offset_expr", "default_expr" }.Select(p => Optional(e, p)).OfType<SqlExpression>().ToList());
+                    WindowOptions.Select(p => Optional(e, p)).OfType<SqlExpression>().ToList());
             case "SUBQUERY":
                 return new SubqueryExpression(offset, alias, Query(e.GetProperty("subquery").GetProperty("node")), Optional(e, "child"));
             case "CONSTANT":

@@ -23,7 +23,7 @@ public sealed class ColumnLineage
     /// <summary>One FROM item in scope: its name or alias and its columns (null: unknown columns of <paramref name="Relation"/>).</summary>
     private sealed record Scope(string Key, string? FullName, IReadOnlyList<OutputColumn>? Columns, string? Relation);
 
-    private IReadOnlyList<OutputColumn> Outputs(QueryNode query, IReadOnlyDictionary<string, IReadOnlyList<OutputColumn>> outer)
+    private List<OutputColumn> Outputs(QueryNode query, IReadOnlyDictionary<string, IReadOnlyList<OutputColumn>> outer)
     {
         var ctes = new Dictionary<string, IReadOnlyList<OutputColumn>>(outer, StringComparer.OrdinalIgnoreCase);
         foreach (var cte in query.Ctes)

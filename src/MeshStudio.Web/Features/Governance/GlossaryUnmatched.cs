@@ -59,7 +59,7 @@ public static class GlossaryUnmatched
     }
 
     /// <summary>What the scan read and how it showed it: sources, counts and "as is"/"masked", never values.</summary>
-    private static string Summary(IReadOnlyList<GlossaryUnmatchedColumn> columns) => columns.Count == 0
+    private static string Summary(List<GlossaryUnmatchedColumn> columns) => columns.Count == 0
         ? "no source declares the column"
         : string.Join("; ", columns.Select(c =>
             $"{c.Source}.{c.Column}: {(c.Error is not null ? "unreadable" : $"{c.Values.Count} unmatched values {(c.Masked ? "masked" : "shown as is")}")}"));
