@@ -115,7 +115,9 @@ public sealed class SemanticTypeService(IDbContextFactory<MeshDbContext> dbFacto
                 Format: s.Format))
             .ToList();
         var columns = relations.Select(r => new SemanticColumn(r.Name, typeName, ShowsValues(steward, r, typeName))).ToList();
-        return new SemanticColumnScan(typeName, columns, new SessionGrant(relations, Semantics: await MappingsAsync(db, ct)));
+        // The scan counts against the steward's own share of query sessions.
+        var grant = new SessionGrant(relations, Semantics: await MappingsAsync(db, ct)) { Caller = QueryCaller.ForUser(steward.UserId) };
+        return new SemanticColumnScan(typeName, columns, grant);
     }
 
     /// <summary>Raw values only of a source the person may read themselves, and never of personal data (ADR 17).</summary>

@@ -18,6 +18,9 @@ namespace MeshStudio.Web.Features.Governance;
 public static class GlossaryUnmatched
 {
     public const int MaxValuesPerColumn = 50;
+
+    /// <summary>Masked examples shown per column.</summary>
+    public const int MaxMaskedExamples = 5;
     public const string AuditAction = "glossary.unmatched-scan";
 
     public static async Task<IReadOnlyList<GlossaryUnmatchedColumn>> FindAsync(
@@ -39,28 +42,41 @@ public static class GlossaryUnmatched
     {
         var sql = UnmatchedValuesQuery.Sql(column.Source, column.Column, scan.Type, MaxValuesPerColumn);
         var values = new List<(string Value, long Count)>();
+        long distinct = 0, rows = 0;
         try
         {
             await foreach (var batch in engine.StreamAsync(scan.Grant, sql, MaxValuesPerColumn, cancellationToken))
             {
-                values.AddRange(batch.Rows.Select(r =>
-                    (Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "", Convert.ToInt64(r[1], CultureInfo.InvariantCulture))));
+                foreach (var row in batch.Rows)
+                {
+                    values.Add((Convert.ToString(row[0], CultureInfo.InvariantCulture) ?? "", Convert.ToInt64(row[1], CultureInfo.InvariantCulture)));
+                    distinct = Convert.ToInt64(row[2], CultureInfo.InvariantCulture);
+                    rows = Convert.ToInt64(row[3], CultureInfo.InvariantCulture);
+                }
             }
         }
         catch (SqlException e)
         {
-            return new GlossaryUnmatchedColumn(column.Source, column.Column, [], Masked: !column.ShowsValues, e.Error.Message);
+            // An engine message may quote a value, so only readers of the source see it.
+            var error = column.ShowsValues ? e.Error.Message : "the source could not be scanned.";
+            return new GlossaryUnmatchedColumn(column.Source, column.Column, [], Masked: !column.ShowsValues, Error: error);
         }
         // The values themselves may show personal data the column's name did not announce.
-        var shown = column.ShowsValues && PiiDetector.Detect(column.Column, values.Select(v => v.Value).ToList()) is null;
-        return shown
-            ? new GlossaryUnmatchedColumn(column.Source, column.Column, values, Masked: false)
-            : new GlossaryUnmatchedColumn(column.Source, column.Column, values.Select(v => (ValueMask.Mask(v.Value), v.Count)).ToList(), Masked: true);
+        var shown = column.ShowsValues && PiiDetector.Detect(column.Column, values.ConvertAll(v => v.Value)) is null;
+        return new GlossaryUnmatchedColumn(column.Source, column.Column, shown ? values : Masked(values), Masked: !shown, distinct, rows);
     }
+
+    /// <summary>A few masked examples, equal masks merged: enough to recognise a pattern, not to enumerate a source.</summary>
+    private static List<(string Value, long Count)> Masked(List<(string Value, long Count)> values) =>
+        values.GroupBy(v => ValueMask.Mask(v.Value), StringComparer.Ordinal)
+            .Select(g => (Value: g.Key, Count: g.Sum(v => v.Count)))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
+            .Take(MaxMaskedExamples)
+            .ToList();
 
     /// <summary>What the scan read and how it showed it: sources, counts and "as is"/"masked", never values.</summary>
     private static string Summary(List<GlossaryUnmatchedColumn> columns) => columns.Count == 0
         ? "no source declares the column"
         : string.Join("; ", columns.Select(c =>
-            $"{c.Source}.{c.Column}: {(c.Error is not null ? "unreadable" : $"{c.Values.Count} unmatched values {(c.Masked ? "masked" : "shown as is")}")}"));
+            $"{c.Source}.{c.Column}: {(c.Error is not null ? "unreadable" : $"{c.DistinctValues} unmatched values in {c.RowsAffected} rows, {(c.Masked ? "masked" : "shown as is")}")}"));
 }

@@ -72,10 +72,11 @@ public sealed class GlossaryPageTests
 
         cut.WaitForAssertion(() => Assert.Equal("D*** · 1", cut.ByTestId("unmatched-value").TextContent.Trim()), ComponentTestContext.Timeout);
         Assert.Contains("sales.orders.country", cut.ByTestId("unmatched-column").TextContent);
-        Assert.Contains("values masked", cut.ByTestId("unmatched-masked").TextContent);
+        Assert.Contains("masked examples", cut.ByTestId("unmatched-masked").TextContent);
+        Assert.Equal("1 distinct values in 1 rows", cut.ByTestId("unmatched-counts").TextContent.Trim());
         var entry = (await ctx.Get<AuditLog>().ListAsync(0, 1, CancellationToken.None))[0];
         Assert.Equal((GlossaryUnmatched.AuditAction, "steward", "country"), (entry.Action, entry.Actor, entry.Target));
-        Assert.Equal("sales.orders.country: 1 unmatched values masked", entry.Details);
+        Assert.Equal("sales.orders.country: 1 unmatched values in 1 rows, masked", entry.Details);
     }
 
     [Fact]
