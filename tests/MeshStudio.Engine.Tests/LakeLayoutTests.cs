@@ -53,7 +53,7 @@ public sealed class LakeLayoutTests
     public void SnapshotFolder_TryParseTime_ReadsTheTimeTheLayoutWrote()
     {
         var taken = new DateTime(2026, 3, 1, 10, 11, 12, 123, DateTimeKind.Utc);
-        var location = _layout.NewSnapshotLocation(new QualifiedName("sales", "revenue"), taken);
+        var location = LakeLayout.NewSnapshotLocation(new QualifiedName("sales", "revenue"), taken);
 
         Assert.True(SnapshotFolder.TryParseTime(location, out var parsed));
         Assert.Equal(taken, parsed);
