@@ -1,8 +1,8 @@
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Execution;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeshStudio.E2E.Infrastructure;

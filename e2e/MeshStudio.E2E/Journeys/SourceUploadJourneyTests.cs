@@ -1,7 +1,7 @@
 using System.Text;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.E2E.Infrastructure;
-using MeshStudio.Web.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

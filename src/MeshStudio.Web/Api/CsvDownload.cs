@@ -1,5 +1,5 @@
 using System.Text;
-using MeshStudio.Web.Execution;
+using MeshStudio.Application.Execution;
 
 namespace MeshStudio.Web.Api;
 

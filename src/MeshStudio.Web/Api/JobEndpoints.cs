@@ -1,14 +1,15 @@
+using MeshStudio.Application.Execution;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Jobs;
-using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeshStudio.Web.Api;
 
 /// <summary>
-/// A job's lifecycle over HTTP: its state and runs, run now, pause/resume, backfill, drop and versions.
-/// Members of the job's domain (and admins) read; its authors change it. Anyone else gets 403, a missing job 404.
+/// A job's lifecycle over HTTP: its state and runs, run now, pause/resume, backfill, drop and versions. Signed-in
+/// users only; <see cref="JobActions"/> decides who may do what (403 with its message), a missing job is 404.
 /// </summary>
 public static class JobEndpoints
 {
@@ -16,103 +17,99 @@ public static class JobEndpoints
 
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/api/jobs/{domain}/{job}").WithTags("Jobs");
+        var jobs = app.MapGroup("/api/jobs/{domain}/{job}").WithTags("Jobs").RequireAuthorization();
 
-        jobs.MapGet("", async (string domain, string job, HttpContext context, UserContextResolver users, JobService service) =>
-            {
-                var (_, details) = await FindAsync(domain, job, context, users, service);
-                return details is null ? NotFound(domain, job) : Results.Ok(details);
-            })
-            .WithName("GetJob")
+        jobs.MapGet("", GetAsync).WithName("GetJob")
             .WithSummary("A job's state (paused or scheduled), interval, current version, last run and its recent runs, newest first.");
-
-        jobs.MapPost("/run", async (string domain, string job, HttpContext context, UserContextResolver users, JobService service, JobRunner runner) =>
-            {
-                var (user, details) = await FindAsync(domain, job, context, users, service);
-                if (details is null)
-                    return NotFound(domain, job);
-                CheckAuthor(user, details.Name, "run");
-                return Results.Ok(await RunAsync(runner, details.Name, context.RequestAborted));
-            })
-            .WithName("RunJob")
+        jobs.MapPost("/run", RunAsync).WithName("RunJob")
             .WithSummary("Runs the job now (also when paused) and answers with the run's outcome; a failed run is 200 with succeeded=false.");
-
-        jobs.MapPost("/pause", (string domain, string job, HttpContext context, UserContextResolver users, JobService service) =>
-                SetPausedAsync(domain, job, true, context, users, service))
-            .WithName("PauseJob")
+        jobs.MapPost("/pause", PauseAsync).WithName("PauseJob")
             .WithSummary("Pauses the job: the scheduler skips it until it is resumed.");
-
-        jobs.MapPost("/resume", (string domain, string job, HttpContext context, UserContextResolver users, JobService service) =>
-                SetPausedAsync(domain, job, false, context, users, service))
-            .WithName("ResumeJob")
+        jobs.MapPost("/resume", ResumeAsync).WithName("ResumeJob")
             .WithSummary("Resumes a paused job on its schedule.");
-
-        jobs.MapPost("/backfill", async (string domain, string job, HttpContext context, UserContextResolver users, JobService service, JobRunner runner) =>
-            {
-                var (user, details) = await FindAsync(domain, job, context, users, service);
-                if (details is null)
-                    return NotFound(domain, job);
-                await service.RequestBackfillAsync(user, details.Name, context.RequestAborted);
-                return Results.Ok(await RunAsync(runner, details.Name, context.RequestAborted));
-            })
-            .WithName("BackfillJob")
+        jobs.MapPost("/backfill", BackfillAsync).WithName("BackfillJob")
             .WithSummary("Recomputes the product from the beginning of the job's inputs, now, and answers with the run's outcome.");
-
-        jobs.MapDelete("", async (string domain, string job, HttpContext context, UserContextResolver users, JobService service) =>
-            {
-                var (user, details) = await FindAsync(domain, job, context, users, service);
-                if (details is null)
-                    return NotFound(domain, job);
-                await service.DropAsync(user, details.Name, ifExists: true, context.RequestAborted);
-                return Results.NoContent();
-            })
-            .WithName("DropJob")
+        jobs.MapDelete("", DropAsync).WithName("DropJob")
             .WithSummary("Drops the job (DROP JOB): its schedule, runs and versions go; its product keeps its data.");
-
-        jobs.MapGet("/versions", async (string domain, string job, HttpContext context, UserContextResolver users, JobService service) =>
-            {
-                var user = await context.UserAsync(users);
-                var versions = await service.ListVersionsAsync(user, Name(domain, job), context.RequestAborted);
-                return versions is null ? NotFound(domain, job) : Results.Ok(versions);
-            })
-            .WithName("ListJobVersions")
+        jobs.MapGet("/versions", ListVersionsAsync).WithName("ListJobVersions")
             .WithSummary("Every definition the job has had (CREATE JOB is version 1, each ALTER JOB the next), newest first.");
     }
 
-    private static async Task<(UserContext User, JobDetails? Details)> FindAsync(
-        string domain, string job, HttpContext context, UserContextResolver users, JobService service)
+    private static async Task<Results<Ok<JobDetails>, ProblemHttpResult>> GetAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions)
     {
-        var user = await context.UserAsync(users);
-        return (user, await service.GetAsync(user, Name(domain, job), RecentRuns, context.RequestAborted));
+        var details = await actions.GetAsync(await context.UserAsync(users), Name(domain, job), RecentRuns, context.RequestAborted);
+        return details is null ? NotFound(domain, job) : TypedResults.Ok(details);
     }
 
-    private static async Task<IResult> SetPausedAsync(
-        string domain, string job, bool paused, HttpContext context, UserContextResolver users, JobService service)
+    private static async Task<Results<Ok<JobRunResponse>, ProblemHttpResult>> RunAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions)
     {
-        var (user, details) = await FindAsync(domain, job, context, users, service);
+        var (user, details) = await FindAsync(domain, job, context, users, actions);
+        return details is null
+            ? NotFound(domain, job)
+            : TypedResults.Ok(Response(await actions.RunAsync(user, details.Name, context.RequestAborted)));
+    }
+
+    private static async Task<Results<Ok<JobRunResponse>, ProblemHttpResult>> BackfillAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions)
+    {
+        var (user, details) = await FindAsync(domain, job, context, users, actions);
+        return details is null
+            ? NotFound(domain, job)
+            : TypedResults.Ok(Response(await actions.BackfillAsync(user, details.Name, context.RequestAborted)));
+    }
+
+    private static Task<Results<Ok<JobStateResponse>, ProblemHttpResult>> PauseAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions) =>
+        SetPausedAsync(domain, job, true, context, users, actions);
+
+    private static Task<Results<Ok<JobStateResponse>, ProblemHttpResult>> ResumeAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions) =>
+        SetPausedAsync(domain, job, false, context, users, actions);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DropAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions)
+    {
+        var (user, details) = await FindAsync(domain, job, context, users, actions);
         if (details is null)
             return NotFound(domain, job);
-        await service.SetPausedAsync(user, details.Name, paused, context.RequestAborted);
-        return Results.Ok(new JobStateResponse(details.Name.ToString(), paused));
+        await actions.DropAsync(user, details.Name, context.RequestAborted);
+        return TypedResults.NoContent();
     }
 
-    private static async Task<JobRunResponse> RunAsync(JobRunner runner, QualifiedName job, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<JobVersionView>>, ProblemHttpResult>> ListVersionsAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions)
     {
-        var outcome = await runner.RunAsync(job, cancellationToken);
-        return new JobRunResponse(outcome.Succeeded, outcome.Idle, outcome.RowCount, outcome.Error?.Message, outcome.Error?.Line, outcome.Error?.Column);
+        var versions = await actions.ListVersionsAsync(await context.UserAsync(users), Name(domain, job), context.RequestAborted);
+        return versions is null ? NotFound(domain, job) : TypedResults.Ok(versions);
     }
 
-    private static void CheckAuthor(UserContext user, QualifiedName job, string what)
+    private static async Task<Results<Ok<JobStateResponse>, ProblemHttpResult>> SetPausedAsync(
+        string domain, string job, bool paused, HttpContext context, UserContextResolver users, JobActions actions)
     {
-        if (!Core.Access.AccessRules.CanAuthorIn(user, job.Domain))
-            throw new Core.Access.AccessDeniedException($"Only analysts and owners of the {job.Domain} domain can {what} its jobs.");
+        var (user, details) = await FindAsync(domain, job, context, users, actions);
+        if (details is null)
+            return NotFound(domain, job);
+        await actions.SetPausedAsync(user, details.Name, paused, context.RequestAborted);
+        return TypedResults.Ok(new JobStateResponse(details.Name.ToString(), paused));
     }
+
+    private static async Task<(Core.Identity.UserContext User, JobDetails? Details)> FindAsync(
+        string domain, string job, HttpContext context, UserContextResolver users, JobActions actions)
+    {
+        var user = await context.UserAsync(users);
+        return (user, await actions.GetAsync(user, Name(domain, job), RecentRuns, context.RequestAborted));
+    }
+
+    private static JobRunResponse Response(JobRunOutcome outcome) =>
+        new(outcome.Succeeded, outcome.Idle, outcome.RowCount, outcome.Error?.Message, outcome.Error?.Line, outcome.Error?.Column);
 
     private static QualifiedName Name(string domain, string job) =>
         QualifiedName.TryParse($"{domain}.{job}", out var qualified) ? qualified : throw new KeyNotFoundException($"'{domain}.{job}' is not a job name.");
 
-    private static IResult NotFound(string domain, string job) =>
-        Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no job {domain}.{job}.");
+    private static ProblemHttpResult NotFound(string domain, string job) =>
+        TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"There is no job {domain}.{job}.");
 }
 
 /// <summary>The outcome of a run started through the API; the error position is in the job's definition.</summary>

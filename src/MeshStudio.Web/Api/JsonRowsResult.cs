@@ -1,6 +1,6 @@
 using System.Text.Json;
+using MeshStudio.Application.Execution;
 using MeshStudio.Core.Execution;
-using MeshStudio.Web.Execution;
 
 namespace MeshStudio.Web.Api;
 

@@ -1,10 +1,10 @@
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Search;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Products;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Security;
 
 namespace MeshStudio.Web.Api;

@@ -1,4 +1,4 @@
-using MeshStudio.Web.Execution;
+using MeshStudio.Application.Execution;
 using MeshStudio.Web.Security;
 
 namespace MeshStudio.Web.Api;

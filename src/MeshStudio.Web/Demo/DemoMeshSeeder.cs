@@ -1,3 +1,4 @@
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
@@ -10,7 +11,6 @@ using MeshStudio.Core.Identity;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Core.Semantics;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

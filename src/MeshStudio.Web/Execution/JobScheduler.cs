@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Hosting;

@@ -1,7 +1,8 @@
+using MeshStudio.Application.Execution;
+using MeshStudio.Application.Execution.Incremental;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
-using MeshStudio.Web.Execution.Incremental;
 
 namespace MeshStudio.Web.Execution;
 

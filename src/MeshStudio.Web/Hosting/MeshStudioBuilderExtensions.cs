@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using MeshStudio.Application;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Security;
 using MeshStudio.Core.Execution;
@@ -51,12 +53,8 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddMeshSecurity();
         SignInThrottle.AddSignInThrottling(builder.Services, options.SignIn);
 
-        builder.Services.AddSingleton<QueryAudit>();
-        builder.Services.AddSingleton<ExecutionService>();
-        builder.Services.AddSingleton<ProductChangeFeed>();
-        builder.Services.AddSingleton<JobRunner>();
-        builder.Services.AddSingleton<QuarantineBrowser>();
-        builder.Services.AddSingleton<PipelineDeployer>();
+        builder.Services.AddMeshApplication(new JobRetention(
+            TimeSpan.FromMinutes(options.Jobs.SnapshotRetentionMinutes), TimeSpan.FromDays(options.Jobs.QuarantineRetentionDays)), new ResultLimit(options.Query.MaxResultBytes));
         builder.Services.AddSingleton<MeshStudio.Engine.Products.SnapshotExport>();
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddSingleton<IngestKeyRefusals>();

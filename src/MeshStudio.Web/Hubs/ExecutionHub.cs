@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Products;
@@ -6,7 +7,6 @@ using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;

@@ -1,8 +1,8 @@
 using System.Net;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Core.Execution;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using MeshStudio.Application.Execution;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Execution;
 
 namespace MeshStudio.Web.Tests.Execution;
 

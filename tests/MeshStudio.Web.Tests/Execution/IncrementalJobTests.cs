@@ -1,9 +1,9 @@
 using System.Globalization;
+using MeshStudio.Application.Execution;
+using MeshStudio.Application.Execution.Incremental;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
-using MeshStudio.Web.Execution;
-using MeshStudio.Web.Execution.Incremental;
 using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Execution;

@@ -1,10 +1,10 @@
 using System.Globalization;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Access;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Execution;

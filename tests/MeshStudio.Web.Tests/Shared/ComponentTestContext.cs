@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using MeshStudio.Application;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Governance;
@@ -11,7 +13,6 @@ using MeshStudio.Core.Identity;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -68,12 +69,7 @@ public sealed class ComponentTestContext : IAsyncDisposable
             .AddEntityFrameworkStores<MeshDbContext>();
         services.AddSingleton<UserContextResolver>();
         services.AddScoped<CurrentUser>();
-        services.AddSingleton<QueryAudit>();
-        services.AddSingleton<ExecutionService>();
-        services.AddSingleton<ProductChangeFeed>();
-        services.AddSingleton<JobRunner>();
-        services.AddSingleton<QuarantineBrowser>();
-        services.AddSingleton<PipelineDeployer>();
+        services.AddMeshApplication();
         services.AddSingleton<MeshStudio.Web.Ingestion.FileSourceIngestion>();
         services.AddSingleton<MeshStudio.Web.Hosting.LakeDiskStatus>();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Access;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
@@ -8,7 +9,6 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;
-using MeshStudio.Web.Execution;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Features.Catalog;
 using MudBlazor;
 

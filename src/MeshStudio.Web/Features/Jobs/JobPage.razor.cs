@@ -1,4 +1,6 @@
 using System.Globalization;
+using MeshStudio.Application.Execution;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
@@ -6,7 +8,6 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;
-using MeshStudio.Web.Execution;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -72,7 +73,7 @@ public sealed partial class JobPage : UserPage, IDisposable
     public required JobService Jobs { get; init; }
 
     [Inject]
-    public required JobRunner Runner { get; init; }
+    public required JobActions Actions { get; init; }
 
     [Inject]
     public required QuarantineBrowser Quarantine { get; init; }
@@ -181,9 +182,7 @@ public sealed partial class JobPage : UserPage, IDisposable
         {
             try
             {
-                if (!AccessRules.CanAuthorIn(_user!, job.Name.Domain))
-                    throw new AccessDeniedException($"Only members of the {job.Name.Domain} domain can run its jobs.");
-                var outcome = await Runner.RunAsync(job.Name, _disposed.Token);
+                var outcome = await Actions.RunAsync(_user!, job.Name, _disposed.Token);
                 await LoadAsync();
                 if (outcome.Succeeded)
                     _action.Say(Severity.Success, JobDisplay.RunMessage(job.Name, job.Product, outcome));
@@ -199,7 +198,7 @@ public sealed partial class JobPage : UserPage, IDisposable
 
     private Task SetPausedAsync(bool paused) => _action.RunAsync(async () =>
     {
-        await Jobs.SetPausedAsync(_user!, _job!.Name, paused, _disposed.Token);
+        await Actions.SetPausedAsync(_user!, _job!.Name, paused, _disposed.Token);
         await LoadAsync();
         _action.Say(Severity.Success, paused
             ? $"{_job!.Name} is paused: the scheduler skips it until you resume it."
@@ -210,11 +209,10 @@ public sealed partial class JobPage : UserPage, IDisposable
     {
         _confirm = PendingAction.None;
         var job = _job!;
-        await Jobs.RequestBackfillAsync(_user!, job.Name, _disposed.Token);
         _running = true;
         try
         {
-            var outcome = await Runner.RunAsync(job.Name, _disposed.Token);
+            var outcome = await Actions.BackfillAsync(_user!, job.Name, _disposed.Token);
             await LoadAsync();
             if (outcome.Succeeded)
                 _action.Say(Severity.Success, $"{job.Name} backfilled: {job.Product} was recomputed from the beginning of its inputs.");
@@ -231,7 +229,7 @@ public sealed partial class JobPage : UserPage, IDisposable
     {
         _confirm = PendingAction.None;
         var job = _job!;
-        await Jobs.DropAsync(_user!, job.Name, ifExists: true, _disposed.Token);
+        await Actions.DropAsync(_user!, job.Name, _disposed.Token);
         _dropped = job.Product;
         _job = null;
     }, clearMessage: true);

@@ -1,3 +1,5 @@
+using MeshStudio.Application.Execution;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
@@ -5,7 +7,6 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;
-using MeshStudio.Web.Execution;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -29,7 +30,7 @@ public sealed partial class JobsPage : UserPage
     public required JobService Jobs { get; init; }
 
     [Inject]
-    public required JobRunner Runner { get; init; }
+    public required JobActions Actions { get; init; }
 
     [Inject]
     public required QuarantineBrowser Quarantine { get; init; }
@@ -75,15 +76,10 @@ public sealed partial class JobsPage : UserPage
 
     private async Task RunNowAsync(JobView job)
     {
-        if (!AccessRules.CanAuthorIn(_user!, job.Name.Domain))
-        {
-            _action.Say(Severity.Error, $"Only members of the {job.Name.Domain} domain can run its jobs.");
-            return;
-        }
         _running.Add(job.Name);
         try
         {
-            var outcome = await Runner.RunAsync(job.Name, CancellationToken.None);
+            var outcome = await Actions.RunAsync(_user!, job.Name, CancellationToken.None);
             if (outcome.Succeeded)
                 _action.Say(Severity.Success, JobDisplay.RunMessage(job.Name, job.Product, outcome));
             else
@@ -103,7 +99,7 @@ public sealed partial class JobsPage : UserPage
 
     private Task SetPausedAsync(JobView job, bool paused) => _action.RunAsync(async () =>
     {
-        await Jobs.SetPausedAsync(_user!, job.Name, paused, CancellationToken.None);
+        await Actions.SetPausedAsync(_user!, job.Name, paused, CancellationToken.None);
         await LoadAsync();
         _action.Say(Severity.Success, paused ? $"{job.Name} is paused: the scheduler skips it until you resume it." : $"{job.Name} resumed.");
     });

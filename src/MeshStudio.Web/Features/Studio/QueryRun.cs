@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using MeshStudio.Application.Execution;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
-using MeshStudio.Web.Execution;
 
 namespace MeshStudio.Web.Features.Studio;
 

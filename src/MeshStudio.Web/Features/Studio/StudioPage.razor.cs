@@ -1,3 +1,4 @@
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
@@ -6,7 +7,6 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Components;
 

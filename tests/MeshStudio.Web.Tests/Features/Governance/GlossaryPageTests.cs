@@ -1,10 +1,10 @@
 using Bunit;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Semantics;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Features.Governance;
 using MeshStudio.Web.Tests.Shared;
 

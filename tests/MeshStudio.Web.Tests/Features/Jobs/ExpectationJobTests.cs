@@ -1,10 +1,10 @@
 using System.Globalization;
 using Bunit;
+using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Ingestion;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Features.Jobs;
 using MeshStudio.Web.Tests.Shared;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using MeshStudio.Application.Execution;
 using MeshStudio.Core.Ingestion;
-using MeshStudio.Web.Execution;
 using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Features.Jobs;

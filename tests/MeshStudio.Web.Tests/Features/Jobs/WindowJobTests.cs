@@ -1,5 +1,5 @@
 using System.Globalization;
-using MeshStudio.Web.Execution;
+using MeshStudio.Application.Execution;
 using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Features.Jobs;

@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Web.Execution;
+using MeshStudio.Application.Execution;
 using MeshStudio.Web.Features.Sources;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.AspNetCore.Components.Forms;

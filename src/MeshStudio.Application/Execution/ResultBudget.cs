@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeshStudio.Core.Execution;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// How much of one result a response, a hub stream or a Studio run may hold: rows and bytes (about, as

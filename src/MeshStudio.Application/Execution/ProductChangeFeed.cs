@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MeshStudio.Core.Products;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>In-process publish/subscribe of product commits: the hub and live Studio grids listen here.</summary>
 public sealed class ProductChangeFeed

@@ -6,10 +6,8 @@ using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Engine;
-using MeshStudio.Web.Hosting;
-using Microsoft.Extensions.Options;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Runs a user's read-only SQL with exactly that user's entitlements. The Studio and the SignalR hub
@@ -17,11 +15,11 @@ namespace MeshStudio.Web.Execution;
 /// </summary>
 public sealed class ExecutionService(
     EntitlementService entitlements, IQueryEngine engine, SourceService sources,
-    ProductService products, LakeLayout lake, QueryAudit audit, IOptions<MeshStudioOptions> options)
+    ProductService products, LakeLayout lake, QueryAudit audit, JobRetention retention, ResultLimit limit)
 {
     public const int DefaultBatchSize = 500;
 
-    private readonly SnapshotResolver _snapshots = new(products, lake, TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes));
+    private readonly SnapshotResolver _snapshots = new(products, lake, retention.Snapshots);
 
     public IAsyncEnumerable<QueryBatch> QueryAsync(UserContext user, string sql, int batchSize, CancellationToken cancellationToken) =>
         QueryAsync(user, sql, batchSize, queued: null, cancellationToken);
@@ -132,7 +130,7 @@ public sealed class ExecutionService(
     }
 
     /// <summary>About how many bytes one result may hold in a response, a hub stream or the Studio.</summary>
-    public long MaxResultBytes => options.Value.Query.MaxResultBytes;
+    public long MaxResultBytes => limit.MaxBytes;
 
     /// <summary>
     /// Starts the user's query and waits for its columns, so errors in the SQL come before any response does;
@@ -158,5 +156,3 @@ public sealed class ExecutionService(
     }
 }
 
-/// <summary>A whole (small) query result; <paramref name="Truncated"/> when rows were left out by a limit.</summary>
-public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows, bool Truncated = false);

@@ -1,6 +1,6 @@
 using MeshStudio.Core.Products;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>A product committed a new snapshot.</summary>
 public sealed record ProductChange(QualifiedName Product, DateTime CommittedAt, long RowCount);

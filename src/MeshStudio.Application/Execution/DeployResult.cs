@@ -1,6 +1,6 @@
 using MeshStudio.Core.Execution;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>What happened to each statement of a deployed script, in order.</summary>
 public sealed record DeployResult(IReadOnlyList<StatementOutcome> Statements)

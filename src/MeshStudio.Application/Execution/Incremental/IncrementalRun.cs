@@ -3,7 +3,7 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Sandbox;
 
-namespace MeshStudio.Web.Execution.Incremental;
+namespace MeshStudio.Application.Execution.Incremental;
 
 /// <summary>What the runner knows about one source a job streams from.</summary>
 /// <param name="Tail">The position of its newest event now.</param>

@@ -2,7 +2,7 @@ using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Products;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>The declared <c>event_time</c> of the sources a query joins with <c>JOIN LATEST</c>, for <see cref="StreamingRewriter"/>.</summary>
 public static class SourceEventTimes

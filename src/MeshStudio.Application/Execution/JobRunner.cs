@@ -1,20 +1,15 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Application.Execution.Incremental;
 using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
-using MeshStudio.Engine;
 using MeshStudio.Engine.Ingestion;
-using MeshStudio.Engine.Products;
-using MeshStudio.Web.Execution.Incremental;
-using MeshStudio.Web.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Runs one job: reads the events its streams received since its checkpoint (or everything, for a job that cannot
@@ -23,16 +18,11 @@ namespace MeshStudio.Web.Execution;
 /// </summary>
 public sealed partial class JobRunner(
     JobService jobs,
-    JobCommitter committer,
-    SourceService sources,
-    EntitlementService entitlements,
+    JobInputs inputs,
+    RunRecorder recorder,
     IProductWriter writer,
     IQueryEngine engine,
     ISqlParser parser,
-    LakeLayout lake,
-    ProductChangeFeed changes,
-    SnapshotRetention retention,
-    IOptions<MeshStudioOptions> options,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
@@ -44,7 +34,6 @@ public sealed partial class JobRunner(
     /// expectation, which a job running every second should not pay on every run. Dropped when a run fails.
     /// </summary>
     private readonly ConcurrentDictionary<QualifiedName, (string Definition, IReadOnlyList<ExpectationCheck> Checks)> _bound = new();
-    private readonly SourcePositions _positions = new(lake);
 
     /// <summary>Runs the job now; a run of the same job already in progress is awaited first. Returns the run's outcome.</summary>
     public async Task<JobRunOutcome> RunAsync(QualifiedName jobName, CancellationToken cancellationToken)
@@ -71,15 +60,15 @@ public sealed partial class JobRunner(
         IncrementalRun? run = null;
         try
         {
-            var grant = await entitlements.GrantForJobAsync(job, cancellationToken);
-            rewrite = StreamingRewriter.Rewrite(statement.Query, await SourceEventTimes.LookupAsync(sources, statement.Query, cancellationToken));
-            var plan = IncrementalPlanner.Plan(parser.Parse(statement.Query), statement.KeyColumns, name => RoleOf(grant, name));
+            var grant = await inputs.GrantForAsync(job, cancellationToken);
+            rewrite = await inputs.RewriteAsync(statement.Query, cancellationToken);
+            var plan = IncrementalPlanner.Plan(parser.Parse(statement.Query), statement.KeyColumns, name => JobInputs.RoleOf(grant, name));
             var startFromNow = string.Equals(statement.Options.GetValueOrDefault("start_from"), "now", StringComparison.OrdinalIgnoreCase);
-            run = IncrementalRun.Decide(plan, job.Definition, job.Checkpoint, startFromNow, await StreamInputsAsync(plan, cancellationToken));
+            run = IncrementalRun.Decide(plan, job.Definition, job.Checkpoint, startFromNow, await inputs.StreamsAsync(plan, cancellationToken));
             var previous = grant.Relations.FirstOrDefault(r => r.Name == statement.Target)?.Location;
             if (run.IsIdle(previous is not null))
             {
-                await committer.RecordIdleAsync(job.Id, started, job.Checkpoint, run.Idle().Serialize(), cancellationToken);
+                await recorder.RecordIdleAsync(job.Id, started, job.Checkpoint, run.Idle().Serialize(), cancellationToken);
                 return new JobRunOutcome(true, 0, null) { Idle = true };
             }
             if (!_bound.TryGetValue(jobName, out var bound) || bound.Definition != job.Definition)
@@ -105,14 +94,11 @@ public sealed partial class JobRunner(
                 Expectations = snapshot.Expectations,
                 QuarantineLocation = snapshot.QuarantineLocation,
             };
-            if (!await committer.CommitAsync(statement.Target, snapshot, samples, record, job.Checkpoint, run.Next(snapshot.Inputs).Serialize(), cancellationToken))
+            if (!await recorder.CommitAsync(statement.Target, snapshot, samples, record, job.Checkpoint, run.Next(snapshot.Inputs).Serialize(), cancellationToken))
             {
                 LogRunSuperseded(logger, jobName);
                 return new JobRunOutcome(false, 0, new SqlError("The run was superseded by a backfill or a new version of the job; the next run starts over."));
             }
-            changes.Publish(new ProductChange(statement.Target, finished, snapshot.RowCount));
-            retention.DeleteExpired(statement.Target, snapshot.Location,
-                TimeSpan.FromMinutes(options.Value.Jobs.SnapshotRetentionMinutes), TimeSpan.FromDays(options.Value.Jobs.QuarantineRetentionDays));
             return new JobRunOutcome(true, snapshot.RowCount, null) { Expectations = snapshot.Expectations, RowsIn = rowsIn, Mode = run.Plan.Description };
         }
         catch (ExpectationFailedException e)
@@ -122,44 +108,6 @@ public sealed partial class JobRunner(
         catch (SqlException e)
         {
             return await FailAsync(job.Id, jobName, started, ShiftToStatement(rewrite?.MapError(e.Error) ?? e.Error, job.Definition, statement), [], run);
-        }
-    }
-
-    private static InputRole RoleOf(SessionGrant grant, string name) =>
-        grant.Relations.FirstOrDefault(r => string.Equals(r.Name.ToString(), name, StringComparison.OrdinalIgnoreCase))?.Kind switch
-        {
-            RelationKind.IngestedSource => InputRole.Stream,
-            RelationKind.Product => InputRole.Table,
-            _ => InputRole.Unknown,
-        };
-
-    private async Task<IReadOnlyList<StreamInput>> StreamInputsAsync(IncrementalPlan plan, CancellationToken cancellationToken)
-    {
-        var inputs = new List<StreamInput>();
-        foreach (var name in plan.Streams)
-        {
-            if (!QualifiedName.TryParse(name, out var source))
-                continue;
-            var entity = await sources.FindAsync(source, cancellationToken);
-            inputs.Add(new StreamInput(source, _positions.Tail(source), entity?.EventTimeColumn, WatermarkOf(entity?.Definition)));
-        }
-        return inputs;
-    }
-
-    /// <summary>The <c>watermark</c> option of a CREATE SOURCE, if any.</summary>
-    private static TimeSpan? WatermarkOf(string? definition)
-    {
-        if (string.IsNullOrWhiteSpace(definition))
-            return null;
-        try
-        {
-            return MeshSqlParser.Parse(definition) is CreateSourceStatement { Options: var options } && options.TryGetValue("watermark", out var text)
-                ? IntervalParser.Parse(text)
-                : null;
-        }
-        catch (SqlException)
-        {
-            return null;
         }
     }
 
@@ -187,7 +135,7 @@ public sealed partial class JobRunner(
         {
             Expectations = expectations,
         };
-        await committer.RecordRunAsync(record, CancellationToken.None);
+        await recorder.RecordFailureAsync(record);
         return new JobRunOutcome(false, 0, error) { Expectations = expectations };
     }
 

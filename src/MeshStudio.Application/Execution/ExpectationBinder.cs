@@ -3,7 +3,7 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Core.Sql;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Finds the input relation each expectation of a job is checked on: the first relation the job's SELECT names

@@ -7,7 +7,7 @@ using MeshStudio.Core.Identity;
 using MeshStudio.Engine;
 using MeshStudio.Engine.Sql;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Time travel in user queries: replaces each <c>SNAPSHOT(domain.product, …)</c> by a generated relation name and adds

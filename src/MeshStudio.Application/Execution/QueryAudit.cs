@@ -3,7 +3,7 @@ using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Records a read of data through SQL: who, which of their readable relations the query names (never rows or

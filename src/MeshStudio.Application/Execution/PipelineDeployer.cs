@@ -5,7 +5,7 @@ using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Deploys a pipeline script (CREATE SOURCE / CREATE JOB / ALTER JOB / DROP JOB statements) as the caller. The whole

@@ -1,6 +1,6 @@
 using MeshStudio.Core.Execution;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// A started query: its columns are known (so errors in the SQL have been raised before a response starts) and its

@@ -6,7 +6,7 @@ using MeshStudio.Core.Products;
 using MeshStudio.Core.Sql;
 using MeshStudio.Engine;
 
-namespace MeshStudio.Web.Execution;
+namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// The rows quarantined by a job's recent runs (DROP expectations and late events), newest run first, for members

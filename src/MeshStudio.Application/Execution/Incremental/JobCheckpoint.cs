@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace MeshStudio.Web.Execution.Incremental;
+namespace MeshStudio.Application.Execution.Incremental;
 
 /// <summary>How far a job has read one source, and the newest event time it has seen there (for the watermark).</summary>
 public sealed record SourceCheckpoint(long Position, DateTime? MaxEventTime);

@@ -1,0 +1,25 @@
+using MeshStudio.Application.Execution;
+using MeshStudio.Application.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeshStudio.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The use cases and their collaborators; needs the catalog and the engine registered as well.</summary>
+    public static IServiceCollection AddMeshApplication(this IServiceCollection services, JobRetention? retention = null, ResultLimit? limit = null)
+    {
+        services.AddSingleton(retention ?? JobRetention.Default);
+        services.AddSingleton(limit ?? ResultLimit.Default);
+        services.AddSingleton<QueryAudit>();
+        services.AddSingleton<ExecutionService>();
+        services.AddSingleton<ProductChangeFeed>();
+        services.AddSingleton<JobInputs>();
+        services.AddSingleton<RunRecorder>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobActions>();
+        services.AddSingleton<QuarantineBrowser>();
+        services.AddSingleton<PipelineDeployer>();
+        return services;
+    }
+}
