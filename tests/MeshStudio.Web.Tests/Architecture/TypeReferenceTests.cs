@@ -1,0 +1,69 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace MeshStudio.Web.Tests.Architecture;
+
+/// <summary>
+/// The layering of ADR 19 on the types an assembly uses: every type reference in its metadata (fields, signatures,
+/// and the calls and casts inside method bodies), not only the assemblies it references.
+/// </summary>
+public class TypeReferenceTests
+{
+    private static readonly Assembly Web = typeof(AppUrls).Assembly;
+    private static readonly Assembly Application = typeof(MeshStudio.Application.Jobs.JobActions).Assembly;
+
+    /// <summary>
+    /// Catalog entities the web host still receives. Each goes when its page or endpoint gets a view from a use case;
+    /// the list only shrinks.
+    /// </summary>
+    private static readonly string[] CatalogEntitiesStillInWeb =
+    [
+        "MeshStudio.Catalog.Model.AccessRequestStatus", // access pages
+        "MeshStudio.Catalog.Model.AppUser", // sign-in and Identity
+        "MeshStudio.Catalog.Model.Job", // the scheduler's due jobs
+        "MeshStudio.Catalog.Model.MeshDomain", // domain pages
+        "MeshStudio.Catalog.Model.PersonalAccessToken", // token pages and the bearer handler
+        "MeshStudio.Catalog.Model.ReviewStatus", // review pages
+        "MeshStudio.Catalog.Model.Source", // source pages and file ingestion (source.Domain!.Name)
+        "MeshStudio.Catalog.Model.SourceKind", // source pages
+    ];
+
+    [Fact]
+    public void Web_ReferencesNoDuckDbEntityFrameworkOrParquetType() =>
+        Assert.DoesNotContain(ReferencedTypes(Web), t => t.StartsWith("DuckDB.", StringComparison.Ordinal)
+            || t.StartsWith("Microsoft.EntityFrameworkCore.", StringComparison.Ordinal) || t.StartsWith("Parquet.", StringComparison.Ordinal));
+
+    [Fact]
+    public void Web_ReferencesNoCatalogEntityBeyondTheAllowList()
+    {
+        var entities = string.Join(", ", ReferencedTypes(Web).Where(t => t.StartsWith("MeshStudio.Catalog.Model.", StringComparison.Ordinal)));
+        Assert.True(entities == string.Join(", ", CatalogEntitiesStillInWeb), $"The web host uses these catalog entities: {entities}");
+    }
+
+    [Fact]
+    public void Application_ReferencesNoWebType() =>
+        Assert.DoesNotContain(ReferencedTypes(Application), t => t.StartsWith("MeshStudio.Web.", StringComparison.Ordinal)
+            || t.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || t.StartsWith("MudBlazor.", StringComparison.Ordinal));
+
+    /// <summary>The full names of the types <paramref name="assembly"/> refers to in other assemblies.</summary>
+    private static SortedSet<string> ReferencedTypes(Assembly assembly)
+    {
+        using var stream = File.OpenRead(assembly.Location);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var handle in metadata.TypeReferences)
+            names.Add(FullName(metadata, metadata.GetTypeReference(handle)));
+        return names;
+    }
+
+    private static string FullName(MetadataReader metadata, TypeReference type)
+    {
+        var name = metadata.GetString(type.Name);
+        if (type.ResolutionScope.Kind == HandleKind.TypeReference)
+            return $"{FullName(metadata, metadata.GetTypeReference((TypeReferenceHandle)type.ResolutionScope))}+{name}";
+        var ns = metadata.GetString(type.Namespace);
+        return ns.Length == 0 ? name : $"{ns}.{name}";
+    }
+}
