@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Products;
@@ -5,6 +6,7 @@ using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products;
 using MeshStudio.Engine;
 
 namespace MeshStudio.Application.Execution;
@@ -154,5 +156,24 @@ public sealed class ExecutionService(
         }
         return new QueryResult(columns, rows, budget.TruncatedBy is not null);
     }
-}
 
+    /// <summary>
+    /// One page of a product's rows, read as the user; one row more than <paramref name="pageSize"/> is asked for so
+    /// the caller can tell whether there is a next page. Audited by the caller (a download, not a query).
+    /// </summary>
+    public Task<QueryStream> StartProductPageAsync(UserContext user, QualifiedName product, int pageSize, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        var sql = string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM {product} LIMIT {pageSize + 1} OFFSET {(long)(page - 1) * pageSize}");
+        return StartAsync(user, sql, auditAsQuery: false, cancellationToken);
+    }
+
+    /// <summary>The first <paramref name="rows"/> rows of a product, read as the user (the product page's sample).</summary>
+    public Task<QueryResult> SampleAsync(UserContext user, QualifiedName product, int rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return QueryAllAsync(user, string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM {product} LIMIT {rows}"), rows, cancellationToken);
+    }
+}

@@ -54,8 +54,7 @@ public static class ProductEndpoints
                     case "json" or "csv":
                         var size = Math.Clamp(pageSize ?? 1000, 1, MaxPageSize);
                         var number = Math.Max(1, page ?? 1);
-                        var stream = await execution.StartAsync(user,
-                            $"SELECT * FROM {qualified} LIMIT {size + 1} OFFSET {(long)(number - 1) * size}", auditAsQuery: false, context.RequestAborted);
+                        var stream = await execution.StartProductPageAsync(user, qualified, size, number, context.RequestAborted);
                         var budget = new ResultBudget(size, execution.MaxResultBytes);
                         if (format == "csv")
                             return await CsvDownload.CreateAsync(context, stream, budget, $"{qualified.Domain}.{qualified.Name}-page{number}.csv");

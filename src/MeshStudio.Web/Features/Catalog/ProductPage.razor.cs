@@ -117,7 +117,7 @@ public sealed partial class ProductPage : UserPage
     {
         try
         {
-            _sample = await Execution.QueryAllAsync(_user!, $"SELECT * FROM {name} LIMIT {SampleRows}", SampleRows, CancellationToken.None);
+            _sample = await Execution.SampleAsync(_user!, name, SampleRows, CancellationToken.None);
         }
         catch (SqlException e)
         {
