@@ -1,4 +1,5 @@
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Ingestion;
 using MeshStudio.Application.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<JobActions>();
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
+        services.AddSingleton<FileSourceIngestion>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using MeshStudio.Application.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion.Files;
 using MeshStudio.Web.Hosting;

@@ -59,7 +59,6 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddSingleton<IngestKeyRefusals>();
         builder.Services.AddSingleton<LakeDiskStatus>();
-        builder.Services.AddSingleton<FileSourceIngestion>();
         builder.Services.AddHostedService<InboxIngestionService>();
         builder.Services.AddHostedService<JobScheduler>();
         builder.Services.AddHostedService<LakeMaintenance>();

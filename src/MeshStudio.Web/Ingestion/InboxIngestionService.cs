@@ -1,3 +1,4 @@
+using MeshStudio.Application.Ingestion;
 using MeshStudio.Engine.Durability;
 using MeshStudio.Web.Hosting;
 

@@ -54,6 +54,13 @@ public sealed class FileIngester
     /// <summary>The folder a source's uploads are written to before they are ingested.</summary>
     public string UploadDirectory(QualifiedName source) => _inbox.UploadDirectory(source);
 
+    /// <summary>An upload written to <paramref name="path"/> (in <see cref="UploadDirectory"/>), as a file of the domain's inbox.</summary>
+    public InboxFile UploadedFile(QualifiedName source, string path)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return InboxFile.Of(_layout.InboxDirectory(source.Domain), path);
+    }
+
     /// <summary>The source's counters (files, rows, quarantined rows and files).</summary>
     public FileIngestCounters Counters(QualifiedName source) =>
         IngestLedger.Load(_layout.SourceDirectory(source)).Data.Counters;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeshStudio.Application.Ingestion;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;

@@ -6,8 +6,9 @@ using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Durability;
 using MeshStudio.Engine.Ingestion.Files;
+using Microsoft.Extensions.Logging;
 
-namespace MeshStudio.Web.Ingestion;
+namespace MeshStudio.Application.Ingestion;
 
 /// <summary>
 /// File drops and uploads of file sources: finds waiting inbox files, ingests them through the engine's
@@ -107,8 +108,7 @@ public sealed partial class FileSourceIngestion(SourceService sources, FileInges
             await output.Stream.FlushAsync(ct);
             output.Commit(target);
         }
-        var inbox = Path.GetDirectoryName(Path.GetDirectoryName(folder))!;
-        return await IngestAsync(name, InboxFile.Of(inbox, target), ct);
+        return await IngestAsync(name, ingester.UploadedFile(name, target), ct);
     }
 
     /// <summary>Only authors of the source's domain may upload; checked before an upload's body is read.</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using MeshStudio.Core.Access;
 
-namespace MeshStudio.Web.Ingestion;
+namespace MeshStudio.Application.Ingestion;
 
 /// <summary>Turns a client-supplied file name into a safe plain file name with the source format's extension.</summary>
 public static class UploadFileName
