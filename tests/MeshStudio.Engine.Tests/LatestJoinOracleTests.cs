@@ -4,6 +4,7 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Query;
+using MeshStudio.Engine.Syntax;
 
 namespace MeshStudio.Engine.Tests;
 
@@ -15,6 +16,15 @@ public sealed class LatestJoinOracleTests : IDisposable
 {
     private static readonly QualifiedName Orders = new("sales", "orders");
     private static readonly QualifiedName Customers = new("crm", "customers");
+
+    private static readonly DuckDbSqlParser Parser = new();
+
+    /// <summary>The rewriter under test, on DuckDB's parser.</summary>
+    private static class StreamingRewriter
+    {
+        public static StreamingRewrite Rewrite(string sql, Func<string, string?>? eventTimeOf = null) =>
+            global::MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(Parser, sql, eventTimeOf);
+    }
     private readonly string _root = Path.Combine(Path.GetTempPath(), "meshstudio-latest-tests", Guid.NewGuid().ToString("N"));
     private readonly DuckDbQueryEngine _engine;
     private readonly SessionGrant _grant;

@@ -4,6 +4,7 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion;
 using MeshStudio.Engine.Query;
+using MeshStudio.Engine.Syntax;
 
 namespace MeshStudio.Engine.Tests;
 
@@ -15,6 +16,15 @@ public sealed class WindowFunctionOracleTests : IDisposable
 {
     private static readonly QualifiedName Clicks = new("web", "clicks");
     private static readonly DateTime Epoch = DateTime.UnixEpoch;
+
+    private static readonly DuckDbSqlParser Parser = new();
+
+    /// <summary>The rewriter under test, on DuckDB's parser.</summary>
+    private static class StreamingRewriter
+    {
+        public static StreamingRewrite Rewrite(string sql, Func<string, string?>? eventTimeOf = null) =>
+            global::MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(Parser, sql, eventTimeOf);
+    }
 
     /// <summary>A multiple of 12,600 seconds since the epoch: a window end for every size used here.</summary>
     private static readonly DateTime Boundary = new(2026, 3, 1, 22, 30, 0, DateTimeKind.Utc);

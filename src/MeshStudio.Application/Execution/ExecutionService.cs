@@ -4,6 +4,7 @@ using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
@@ -17,11 +18,11 @@ namespace MeshStudio.Application.Execution;
 /// </summary>
 public sealed class ExecutionService(
     EntitlementService entitlements, IQueryEngine engine, SourceService sources,
-    ProductService products, LakeLayout lake, QueryAudit audit, JobRetention retention, ResultLimit limit)
+    ProductService products, LakeLayout lake, QueryAudit audit, ISqlParser parser, JobRetention retention, ResultLimit limit)
 {
     public const int DefaultBatchSize = 500;
 
-    private readonly SnapshotResolver _snapshots = new(products, lake, retention.Snapshots);
+    private readonly SnapshotResolver _snapshots = new(products, lake, parser, retention.Snapshots);
 
     public IAsyncEnumerable<QueryBatch> QueryAsync(UserContext user, string sql, int batchSize, CancellationToken cancellationToken) =>
         QueryAsync(user, sql, batchSize, queued: null, cancellationToken);
@@ -109,7 +110,7 @@ public sealed class ExecutionService(
         StreamingRewrite rewrite;
         try
         {
-            rewrite = StreamingRewriter.Rewrite(snapshots.Sql, await SourceEventTimes.LookupAsync(sources, snapshots.Sql, cancellationToken));
+            rewrite = StreamingRewriter.Rewrite(parser, snapshots.Sql, await SourceEventTimes.LookupAsync(sources, parser, snapshots.Sql, cancellationToken));
         }
         catch (SqlException e)
         {

@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine;
@@ -11,7 +12,7 @@ using MeshStudio.Engine.Ingestion;
 namespace MeshStudio.Application.Execution;
 
 /// <summary>What a job run reads: the owner's grant, the sources' event times and watermarks, and each stream's tail.</summary>
-public sealed class JobInputs(SourceService sources, EntitlementService entitlements, LakeLayout lake)
+public sealed class JobInputs(SourceService sources, EntitlementService entitlements, LakeLayout lake, ISqlParser parser)
 {
     private readonly SourcePositions _positions = new(lake);
 
@@ -21,7 +22,7 @@ public sealed class JobInputs(SourceService sources, EntitlementService entitlem
 
     /// <summary>The job's SELECT with its streaming extensions (<c>JOIN LATEST</c>) rewritten to DuckDB SQL.</summary>
     public async Task<StreamingRewrite> RewriteAsync(string query, CancellationToken cancellationToken) =>
-        StreamingRewriter.Rewrite(query, await SourceEventTimes.LookupAsync(sources, query, cancellationToken));
+        StreamingRewriter.Rewrite(parser, query, await SourceEventTimes.LookupAsync(sources, parser, query, cancellationToken));
 
     /// <summary>Whether <paramref name="name"/> is read as a stream (a source) or a table (a product) under <paramref name="grant"/>.</summary>
     public static InputRole RoleOf(SessionGrant grant, string name) =>

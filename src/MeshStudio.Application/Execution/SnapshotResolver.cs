@@ -2,6 +2,7 @@ using System.Globalization;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Engine;
@@ -14,7 +15,7 @@ namespace MeshStudio.Application.Execution;
 /// that relation to the session's grant, over the product's earlier snapshot folder — only when the grant already lets the
 /// user read the product (its current relation is the proof). Errors point at the call's arguments.
 /// </summary>
-public sealed class SnapshotResolver(ProductService products, LakeLayout lake, TimeSpan retention)
+public sealed class SnapshotResolver(ProductService products, LakeLayout lake, ISqlParser parser, TimeSpan retention)
 {
     /// <summary>The query with its calls replaced, and <paramref name="grant"/> plus one relation per distinct call.</summary>
     public async Task<(SnapshotRewrite Rewrite, SessionGrant Grant)> ResolveAsync(
@@ -22,7 +23,7 @@ public sealed class SnapshotResolver(ProductService products, LakeLayout lake, T
     {
         ArgumentNullException.ThrowIfNull(grant);
         var taken = grant.Relations.Select(r => r.Name).Concat(grant.Denied?.Select(d => d.Name) ?? []).ToHashSet();
-        var rewrite = SnapshotReferences.Rewrite(sql, taken.Contains);
+        var rewrite = SnapshotReferences.Rewrite(parser, sql, taken.Contains);
         if (rewrite.References.Count == 0)
             return (rewrite, grant);
         var added = new List<ReadableRelation>();

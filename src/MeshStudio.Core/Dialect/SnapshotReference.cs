@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 
@@ -64,30 +64,36 @@ public static class SnapshotReferences
     public static bool Mentions(string sql) => sql is not null && sql.Contains("snapshot", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Throws <see cref="SqlException"/> at the offending argument for a malformed call.</summary>
+    /// <param name="parser">The parser of the dialect: the calls are found on the syntax tree (ADR 18).</param>
     /// <param name="sql">The user's query.</param>
     /// <param name="isTaken">
     /// True for a relation name that already exists (e.g. a real product called <c>revenue__at_0</c>); such names are
     /// skipped when generating. Null: none is taken.
     /// </param>
-    public static SnapshotRewrite Rewrite(string sql, Func<QualifiedName, bool>? isTaken = null)
+    public static SnapshotRewrite Rewrite(ISqlParser parser, string sql, Func<QualifiedName, bool>? isTaken = null)
     {
+        ArgumentNullException.ThrowIfNull(parser);
         ArgumentNullException.ThrowIfNull(sql);
+        var unchanged = new SnapshotRewrite(new StreamingRewrite(sql, sql, []), []);
         if (!Mentions(sql))
-            return new SnapshotRewrite(new StreamingRewrite(sql, sql, []), []);
-        var tokens = SqlTokenizer.Tokenize(sql);
-        var spans = new List<RewrittenSpan>();
+            return unchanged;
+        var calls = StandardSql.From(sql).Calls.Where(c => c.Name == "SNAPSHOT").ToDictionary(c => c.Offset);
+        if (calls.Count == 0)
+            return unchanged;
+        foreach (var call in calls.Values)
+            CheckShape(sql, call);
+        if (StreamingRewriter.Parse(parser, sql) is not { } query)
+            return unchanged;
+
+        var names = Identifiers(query);
         var references = new List<SnapshotReference>();
-        var output = new StringBuilder();
-        var copiedUpTo = 0;
+        var sites = new List<RewriteSite>();
         var next = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var call in query.DescendantsAndSelf().OfType<FunctionExpression>().Where(f => f.Name == "snapshot" && !f.IsOperator).OrderBy(f => f.Offset))
         {
-            if (!IsCall(tokens, i))
+            if (!calls.TryGetValue(call.Offset, out var written))
                 continue;
-            var close = Close(tokens, i + 1);
-            if (close < 0)
-                throw Error(sql, tokens[i].Offset, $"SNAPSHOT( is missing its closing parenthesis: {Usage}.");
-            var (product, productOffset, asOf, stepsBack, pointOffset) = Arguments(sql, tokens, i, close);
+            var (product, asOf, stepsBack) = Arguments(sql, call, written);
             var reference = references.FirstOrDefault(r => r.Product == product && r.AsOf == asOf && r.StepsBack == stepsBack);
             if (reference is null)
             {
@@ -96,21 +102,18 @@ public static class SnapshotReferences
                 {
                     relation = GeneratedName(product, next++);
                 }
-                while (isTaken?.Invoke(relation) == true || tokens.Any(t => t.IsIdentifier && string.Equals(t.Value, relation.Name, StringComparison.OrdinalIgnoreCase)));
-                reference = new SnapshotReference(product, asOf, stepsBack, relation, tokens[i].Offset, productOffset, pointOffset);
+                while (isTaken?.Invoke(relation) == true || names.Contains(relation.Name));
+                reference = new SnapshotReference(product, asOf, stepsBack, relation, written.Offset, written.Arguments[0].Start, written.Arguments[1].Start);
                 references.Add(reference);
             }
             var replacement = reference.Relation.ToString();
-            output.Append(sql, copiedUpTo, tokens[i].Offset - copiedUpTo);
-            spans.Add(new RewrittenSpan(tokens[i].Offset, tokens[close].End, output.Length, output.Length + replacement.Length));
-            output.Append(replacement);
-            copiedUpTo = tokens[close].End;
-            i = close;
+            sites.Add(new RewriteSite(written.Span, _ => replacement));
         }
-        if (spans.Count == 0)
-            return new SnapshotRewrite(new StreamingRewrite(sql, sql, []), []);
-        output.Append(sql, copiedUpTo, sql.Length - copiedUpTo);
-        return new SnapshotRewrite(new StreamingRewrite(output.ToString(), sql, spans), references);
+        if (sites.Count == 0)
+            return unchanged;
+        var spans = new List<RewrittenSpan>();
+        var text = new TextSplice(sql, sites).Apply(new TextSpan(0, sql.Length), spans);
+        return new SnapshotRewrite(new StreamingRewrite(text, sql, spans), references);
     }
 
     /// <summary><c>domain.product__at_k</c>, the product name shortened when needed so the name stays a valid identifier.</summary>
@@ -122,59 +125,76 @@ public static class SnapshotReferences
         return new QualifiedName(product.Domain, stem + suffix);
     }
 
-    private static bool IsCall(IReadOnlyList<SqlToken> tokens, int i) => TokenGroups.IsCall(tokens, i, t => t.Is("SNAPSHOT"));
-
-    private static int Close(IReadOnlyList<SqlToken> tokens, int open) => TokenGroups.Close(tokens, open);
-
-    private static (QualifiedName Product, int ProductOffset, DateTime? AsOf, int? StepsBack, int PointOffset) Arguments(
-        string sql, IReadOnlyList<SqlToken> tokens, int call, int close)
+    /// <summary>Throws for a call the parser cannot read or that does not have two arguments.</summary>
+    private static void CheckShape(string sql, ExtensionCall call)
     {
-        var args = TokenGroups.Arguments(tokens, call + 2, close);
-        if (args.Count == 1 && args[0].From == args[0].To)
-            throw Error(sql, tokens[close].Offset, $"SNAPSHOT takes 2 arguments: {Usage}.");
-        if (args.Count > 2)
-            throw Error(sql, tokens[args[2].From - 1].Offset, $"SNAPSHOT takes 2 arguments: {Usage}.");
-        foreach (var (from, to) in args.Where(a => a.From == a.To))
-            throw Error(sql, tokens[from].Offset, $"Missing argument in {Usage}.");
-        if (args.Count < 2)
-            throw Error(sql, tokens[close].Offset, $"SNAPSHOT takes 2 arguments: {Usage}.");
-
-        var product = Product(sql, tokens, args[0].From, args[0].To);
-        var (pointFrom, pointTo) = args[1];
-        var point = tokens.Skip(pointFrom).Take(pointTo - pointFrom).ToList();
-        var pointOffset = point[0].Offset;
-        if (point.Count == 1 && point[0].Kind == SqlTokenKind.Number)
-        {
-            if (!int.TryParse(point[0].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var back))
-                throw Error(sql, pointOffset, $"The number of snapshots back must be a whole number, 0 for the current snapshot: {Usage}.");
-            return (product, tokens[args[0].From].Offset, null, back, pointOffset);
-        }
-        if (point.Count == 2 && point[0].IsSymbol('-') && point[1].Kind == SqlTokenKind.Number)
-            throw Error(sql, pointOffset, "The number of snapshots back cannot be negative: 0 is the current snapshot, 1 the one before it, and so on.");
-        if (point.Count == 2 && (point[0].Is("TIMESTAMP") || point[0].Is("TIMESTAMPTZ")) && point[1].Kind == SqlTokenKind.String)
-        {
-            var text = point[1].Value.Trim();
-            if (!TryParseTime(text, out var at))
-                throw Error(sql, point[1].Offset, $"'{text}' is not a timestamp such as '2026-11-25 10:00:00' (UTC).");
-            return (product, tokens[args[0].From].Offset, at, null, pointOffset);
-        }
-        throw Error(sql, pointOffset,
-            $"The second argument of SNAPSHOT must be a time, TIMESTAMP '2026-11-25 10:00:00' (UTC), or a number of snapshots back (0 = current): {Usage}.");
+        if (call.Close < 0)
+            throw Error(sql, call.Offset, $"SNAPSHOT( is missing its closing parenthesis: {Usage}.");
+        if (call.Arguments.Count > 2)
+            throw Error(sql, call.Commas[1], $"SNAPSHOT takes 2 arguments: {Usage}.");
+        foreach (var argument in call.Arguments.Where(a => a.IsEmpty))
+            throw Error(sql, argument.Start, $"Missing argument in {Usage}.");
+        if (call.Arguments.Count < 2)
+            throw Error(sql, call.Close, $"SNAPSHOT takes 2 arguments: {Usage}.");
     }
 
-    private static QualifiedName Product(string sql, IReadOnlyList<SqlToken> tokens, int from, int to)
+    /// <summary>Every name the query uses (columns, relations, aliases, CTEs): a generated name must be none of them.</summary>
+    private static HashSet<string> Identifiers(QueryNode query)
     {
-        if (to - from == 3 && tokens[from].IsIdentifier && tokens[from + 1].IsSymbol('.') && tokens[from + 2].IsIdentifier
-            && QualifiedName.TryParse($"{Name(tokens[from])}.{Name(tokens[from + 2])}", out var name))
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in query.DescendantsAndSelf())
         {
-            return name;
+            switch (node)
+            {
+                case ColumnExpression column:
+                    names.UnionWith(column.Names);
+                    break;
+                case BaseTableRef table:
+                    names.Add(table.Name);
+                    break;
+                case QueryNode q:
+                    names.UnionWith(q.Ctes.Select(c => c.Name));
+                    break;
+            }
+            if (node is TableRef { Alias: { } tableAlias })
+                names.Add(tableAlias);
+            if (node is SqlExpression { Alias: { } alias })
+                names.Add(alias);
         }
-        throw Error(sql, tokens[from].Offset, $"The first argument of SNAPSHOT must be a product named domain.product, e.g. sales.revenue: {Usage}.");
+        return names;
     }
 
-    /// <summary>Unquoted words are case-insensitive (lower-cased); quoted identifiers are taken as written.</summary>
-    private static string Name(SqlToken token) =>
-        token.Kind == SqlTokenKind.Word ? token.Value.ToLowerInvariant() : token.Value;
+    private static (QualifiedName Product, DateTime? AsOf, int? StepsBack) Arguments(string sql, FunctionExpression call, ExtensionCall written)
+    {
+        var product = call.Arguments[0] is ColumnExpression { Names.Count: 2 } name
+                      && QualifiedName.TryParse($"{name.Names[0].ToLowerInvariant()}.{name.Names[1].ToLowerInvariant()}", out var parsed)
+            ? parsed
+            : throw Error(sql, written.Arguments[0].Start, $"The first argument of SNAPSHOT must be a product named domain.product, e.g. sales.revenue: {Usage}.");
+        var pointOffset = written.Arguments[1].Start;
+        switch (call.Arguments[1])
+        {
+            case ConstantExpression { Text: ['-', ..] } when IsNumber(call.Arguments[1]):
+            case FunctionExpression { Name: "-", IsOperator: true, Arguments: [ConstantExpression] }:
+                throw Error(sql, pointOffset, "The number of snapshots back cannot be negative: 0 is the current snapshot, 1 the one before it, and so on.");
+            case ConstantExpression { Text: { } number } constant when IsNumber(constant):
+                if (!IsWhole(constant.Type) || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var back))
+                    throw Error(sql, pointOffset, $"The number of snapshots back must be a whole number, 0 for the current snapshot: {Usage}.");
+                return (product, null, back);
+            case CastExpression { Type: "TIMESTAMP" or "TIMESTAMP WITH TIME ZONE", Operand: ConstantExpression { Type: "VARCHAR", Text: { } time } literal }:
+                var text = time.Trim();
+                if (!TryParseTime(text, out var at))
+                    throw Error(sql, literal.Offset, $"'{text}' is not a timestamp such as '2026-11-25 10:00:00' (UTC).");
+                return (product, at, null);
+            default:
+                throw Error(sql, pointOffset,
+                    $"The second argument of SNAPSHOT must be a time, TIMESTAMP '2026-11-25 10:00:00' (UTC), or a number of snapshots back (0 = current): {Usage}.");
+        }
+    }
+
+    private static bool IsNumber(SqlExpression expression) =>
+        expression is ConstantExpression { Type: var type } && (IsWhole(type) || type is "DECIMAL" or "DOUBLE" or "FLOAT");
+
+    private static bool IsWhole(string type) => type == "INTEGER" || type.EndsWith("INT", StringComparison.Ordinal);
 
     /// <summary>A timestamp literal as UTC: without an offset it is read as UTC, with one (<c>+02:00</c>, <c>Z</c>) converted.</summary>
     private static bool TryParseTime(string text, out DateTime utc)

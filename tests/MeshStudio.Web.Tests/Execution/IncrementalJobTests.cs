@@ -243,5 +243,9 @@ public sealed class IncrementalJobTests : IAsyncLifetime
         Assert.Equal(oracle, committed);
     }
 
-    private static string StreamingRewriterFor(string select) => MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(select, _ => "ts").Sql;
+    private static string StreamingRewriterFor(string select)
+    {
+        using var parser = new MeshStudio.Engine.Syntax.DuckDbSqlParser();
+        return MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(parser, select, _ => "ts").Sql;
+    }
 }

@@ -1,12 +1,28 @@
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Engine.Syntax;
 
-namespace MeshStudio.Core.Tests.Dialect;
+namespace MeshStudio.Engine.Tests.Syntax;
 
 public class LatestJoinTests
 {
     private const string Latest =
         "(SELECT * EXCLUDE (__mesh_seq) FROM (SELECT *, row_number() OVER () AS __mesh_seq FROM crm.customers) QUALIFY row_number() OVER (PARTITION BY ";
+
+    private static readonly DuckDbSqlParser Parser = new();
+
+    /// <summary>The rewriter under test, on DuckDB's parser.</summary>
+    private static class StreamingRewriter
+    {
+        public static StreamingRewrite Rewrite(string sql, Func<string, string?>? eventTimeOf = null) =>
+            global::MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(Parser, sql, eventTimeOf);
+    }
+
+    /// <summary>The join's relations under test, on DuckDB's parser.</summary>
+    private static class LatestJoin
+    {
+        public static IReadOnlyList<string> Targets(string sql) => global::MeshStudio.Core.Dialect.LatestJoin.Targets(Parser, sql);
+    }
 
     [Fact]
     public void Rewrite_JoinLatestWithAlias_JoinsLatestRowPerEquatedKeyInReadOrder()

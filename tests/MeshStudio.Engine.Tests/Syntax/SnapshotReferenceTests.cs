@@ -1,12 +1,32 @@
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Engine.Syntax;
 
-namespace MeshStudio.Core.Tests.Dialect;
+namespace MeshStudio.Engine.Tests.Syntax;
 
 public class SnapshotReferenceTests
 {
     private static readonly QualifiedName Revenue = new("sales", "revenue");
+
+    private static readonly DuckDbSqlParser Parser = new();
+
+    /// <summary>The rewriter under test, on DuckDB's parser.</summary>
+    private static class StreamingRewriter
+    {
+        public static StreamingRewrite Rewrite(string sql, Func<string, string?>? eventTimeOf = null) =>
+            global::MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(Parser, sql, eventTimeOf);
+    }
+
+    /// <summary>The rewriter under test, on DuckDB's parser.</summary>
+    private static class SnapshotReferences
+    {
+        public static SnapshotRewrite Rewrite(string sql, Func<QualifiedName, bool>? isTaken = null) =>
+            global::MeshStudio.Core.Dialect.SnapshotReferences.Rewrite(Parser, sql, isTaken);
+
+        public static QualifiedName GeneratedName(QualifiedName product, int index) =>
+            global::MeshStudio.Core.Dialect.SnapshotReferences.GeneratedName(product, index);
+    }
 
     [Fact]
     public void Rewrite_NoCall_ReturnsSqlUnchanged()

@@ -1,11 +1,21 @@
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
+using MeshStudio.Engine.Syntax;
 
-namespace MeshStudio.Core.Tests.Dialect;
+namespace MeshStudio.Engine.Tests.Syntax;
 
 public class StreamingRewriterTests
 {
     private const long Minute = 60_000_000;
+
+    private static readonly DuckDbSqlParser Parser = new();
+
+    /// <summary>The rewriter under test, on DuckDB's parser.</summary>
+    private static class StreamingRewriter
+    {
+        public static StreamingRewrite Rewrite(string sql, Func<string, string?>? eventTimeOf = null) =>
+            global::MeshStudio.Core.Dialect.StreamingRewriter.Rewrite(Parser, sql, eventTimeOf);
+    }
 
     [Fact]
     public void Rewrite_NoWindowCall_ReturnsSqlUnchanged()
