@@ -128,7 +128,7 @@ public sealed class ExecutionService(
         if (job.Expectations.Count == 0)
             return null;
         var grant = await entitlements.GrantForAsync(user, cancellationToken);
-        var (_, error) = await ExpectationBinder.BindAsync(engine, grant, job, text, cancellationToken);
+        var (_, error) = await ExpectationBinder.BindAsync(engine, parser, grant, job, text, cancellationToken);
         return error;
     }
 

@@ -1,4 +1,5 @@
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
 using MeshStudio.Core.Sql;
@@ -6,7 +7,7 @@ using MeshStudio.Core.Sql;
 namespace MeshStudio.Application.Execution;
 
 /// <summary>
-/// Finds the input relation each expectation of a job is checked on: the first relation the job's SELECT names
+/// Finds the input relation each expectation of a job is checked on: the first relation the job's SELECT reads
 /// (and the grant includes) against which <c>SELECT count(*) FROM relation WHERE NOT (predicate)</c> binds.
 /// </summary>
 public static class ExpectationBinder
@@ -16,11 +17,11 @@ public static class ExpectationBinder
     /// <paramref name="text"/> (the text <paramref name="job"/> was parsed from).
     /// </summary>
     public static async Task<(IReadOnlyList<ExpectationCheck> Checks, SqlError? Error)> BindAsync(
-        IQueryEngine engine, SessionGrant grant, CreateJobStatement job, string text, CancellationToken cancellationToken)
+        IQueryEngine engine, ISqlParser parser, SessionGrant grant, CreateJobStatement job, string text, CancellationToken cancellationToken)
     {
         if (job.Expectations.Count == 0)
             return ([], null);
-        var inputs = NamedRelations(job.Query, grant);
+        IReadOnlyList<QualifiedName> inputs = GrantedRelations.ReadBy(parser, job.Query, grant).Select(r => r.Name).ToList();
         var checks = new List<ExpectationCheck>();
         foreach (var expectation in job.Expectations)
         {
@@ -52,24 +53,6 @@ public static class ExpectationBinder
     /// <summary>The query that binds <paramref name="predicate"/> to <paramref name="relation"/> (the predicate on its second line).</summary>
     internal static string BindSql(QualifiedName relation, string predicate) =>
         $"DESCRIBE SELECT count(*) FROM {SqlText.Identifier(relation.Domain)}.{SqlText.Identifier(relation.Name)} WHERE NOT (\n{predicate}\n)";
-
-    /// <summary>The relations of the grant named as <c>domain.name</c> in <paramref name="query"/>, in order of first mention.</summary>
-    public static IReadOnlyList<QualifiedName> NamedRelations(string query, SessionGrant grant)
-    {
-        var tokens = SqlTokenizer.Tokenize(query);
-        var named = new List<QualifiedName>();
-        for (var i = 0; i + 2 < tokens.Count; i++)
-        {
-            if (!tokens[i].IsIdentifier || !tokens[i + 1].IsSymbol('.') || !tokens[i + 2].IsIdentifier)
-                continue;
-            var match = grant.Relations.FirstOrDefault(r =>
-                string.Equals(r.Name.Domain, tokens[i].Value, StringComparison.OrdinalIgnoreCase) &&
-                string.Equals(r.Name.Name, tokens[i + 2].Value, StringComparison.OrdinalIgnoreCase));
-            if (match is not null && !named.Contains(match.Name))
-                named.Add(match.Name);
-        }
-        return named;
-    }
 
     /// <summary>The error positioned relative to the predicate (which the bind query puts on its second line).</summary>
     private static SqlError Unbound(Expectation expectation, IReadOnlyList<QualifiedName> inputs, SqlError? error)

@@ -73,7 +73,7 @@ public sealed partial class JobRunner(
             }
             if (!_bound.TryGetValue(jobName, out var bound) || bound.Definition != job.Definition)
             {
-                var (bind, unbound) = await ExpectationBinder.BindAsync(engine, grant, statement, job.Definition, cancellationToken);
+                var (bind, unbound) = await ExpectationBinder.BindAsync(engine, parser, grant, statement, job.Definition, cancellationToken);
                 if (unbound is not null)
                     return await FailAsync(job.Id, jobName, started, unbound, [], run);
                 _bound[jobName] = bound = (job.Definition, bind);

@@ -34,6 +34,17 @@ public class QueryAuditTests(MeshAppFactory app)
     }
 
     [Fact]
+    public async Task Sql_ColumnQualifiedLikeARelation_IsNotAuditedAsARead()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var sql = $"SELECT sales.orders, '{marker}' AS m FROM (SELECT 1 AS orders) AS sales";
+
+        await (await app.ClientFor("sales.analyst").PostAsJsonAsync("/api/sql", new { sql })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("", Assert.Single(await EntriesAsync(marker)).Target);
+    }
+
+    [Fact]
     public async Task Sql_LongQuery_IsAuditedCutTo500Characters()
     {
         var marker = Guid.NewGuid().ToString("N");
