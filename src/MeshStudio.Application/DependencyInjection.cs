@@ -1,6 +1,7 @@
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Ingestion;
 using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Products;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeshStudio.Application;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
         services.AddSingleton<FileSourceIngestion>();
+        services.AddSingleton<ProductStatisticsReader>();
         return services;
     }
 }

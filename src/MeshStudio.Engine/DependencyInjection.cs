@@ -13,7 +13,7 @@ namespace MeshStudio.Engine;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the DuckDB query engine, the SQL parser, the product writer, the file event store, the segment compactor and
+    /// Registers the DuckDB query engine, the SQL parser, the product writer, the snapshot statistics, the file event store, the segment compactor and
     /// the snapshot retention as singletons (with <see cref="TimeProvider.System"/> unless a TimeProvider is registered).
     /// </summary>
     public static IServiceCollection AddMeshEngine(this IServiceCollection services, LakeOptions options)
@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<IQueryEngine>(sp => sp.GetRequiredService<DuckDbQueryEngine>());
         services.AddSingleton<ISqlParser, DuckDbSqlParser>();
         services.AddSingleton<IProductWriter>(sp => new DuckDbProductWriter(sp.GetRequiredService<LakeOptions>()));
+        services.AddSingleton<SnapshotStatistics>();
         services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>(), TimeProvider.System,
             sp.GetRequiredService<LakeOptions>().IdempotencyKeyRetention));
         services.TryAddSingleton(TimeProvider.System);

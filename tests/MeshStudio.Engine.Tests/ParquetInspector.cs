@@ -3,12 +3,12 @@ using MeshStudio.Core.Sql;
 using Parquet;
 using Parquet.Schema;
 
-namespace MeshStudio.Engine.Products;
+namespace MeshStudio.Engine.Tests;
 
-/// <summary>Schema and row count of a Parquet file.</summary>
-public sealed record ParquetFileInfo(IReadOnlyList<ColumnSchema> Columns, long RowCount);
-
-/// <summary>Reads a Parquet file's schema and row count with Parquet.Net (no SQL session involved).</summary>
+/// <summary>
+/// Reads a Parquet file's schema and row count with Parquet.Net, independently of DuckDB: tests check with it what
+/// the product writer really stored (exact types).
+/// </summary>
 public static class ParquetInspector
 {
     public static async Task<ParquetFileInfo> InspectAsync(string file, CancellationToken cancellationToken = default)

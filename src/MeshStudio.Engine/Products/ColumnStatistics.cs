@@ -1,0 +1,8 @@
+namespace MeshStudio.Engine.Products;
+
+/// <summary>
+/// What the Parquet footers of a snapshot say about one column: <paramref name="RowCount"/> rows (nulls included),
+/// of which <paramref name="NullCount"/> are null, the smallest and largest value. A figure is null when a footer
+/// does not record it, so an unknown is never shown as a value (nested columns have none; binary values are not shown).
+/// </summary>
+public sealed record ColumnStatistics(string Name, long RowCount, long? NullCount, object? Min, object? Max);
