@@ -79,15 +79,8 @@ public sealed class PipelineDeployer(
 
     private async Task<StatementOutcome> DeployJobAsync(UserContext user, string script, CreateJobStatement job, CancellationToken cancellationToken)
     {
-        var invalid = await execution.ValidateAsync(user, job.Query, cancellationToken);
-        if (invalid is not null)
-        {
-            var error = SqlPositions.Shift(invalid, script, job.QueryOffset);
-            return new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
-        }
-        var unbound = await execution.ValidateExpectationsAsync(user, job, script, cancellationToken);
-        if (unbound is not null)
-            return new StatementOutcome("job", job.Name.ToString(), false, unbound.Message, unbound);
+        if (await InvalidJobAsync(user, script, job, cancellationToken) is { } invalidJob)
+            return invalidJob;
         await jobs.SaveAsync(user, job, job.Text, cancellationToken);
         var run = await runner.RunAsync(job.Name, cancellationToken);
         if (!run.Succeeded)
@@ -99,19 +92,22 @@ public sealed class PipelineDeployer(
             $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.", Rows: run.RowCount);
     }
 
+    /// <summary>The job's SELECT and expectations checked against its inputs as the user; null when both bind.</summary>
+    private async Task<StatementOutcome?> InvalidJobAsync(UserContext user, string script, CreateJobStatement job, CancellationToken cancellationToken)
+    {
+        var invalid = await execution.ValidateAsync(user, job.Query, cancellationToken);
+        var error = invalid is null
+            ? await execution.ValidateExpectationsAsync(user, job, script, cancellationToken)
+            : SqlPositions.Shift(invalid, script, job.QueryOffset);
+        return error is null ? null : new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
+    }
+
     /// <summary>ALTER JOB: checked like a CREATE JOB, then a new version of the existing job, run at once as a backfill.</summary>
     private async Task<StatementOutcome> AlterJobAsync(UserContext user, string script, AlterJobStatement alter, CancellationToken cancellationToken)
     {
         var job = alter.Job;
-        var invalid = await execution.ValidateAsync(user, job.Query, cancellationToken);
-        if (invalid is not null)
-        {
-            var error = SqlPositions.Shift(invalid, script, job.QueryOffset);
-            return new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
-        }
-        var unbound = await execution.ValidateExpectationsAsync(user, job, script, cancellationToken);
-        if (unbound is not null)
-            return new StatementOutcome("job", job.Name.ToString(), false, unbound.Message, unbound);
+        if (await InvalidJobAsync(user, script, job, cancellationToken) is { } invalidJob)
+            return invalidJob;
         try
         {
             await jobs.AlterAsync(user, alter, cancellationToken);
