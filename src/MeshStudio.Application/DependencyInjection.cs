@@ -1,6 +1,7 @@
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Ingestion;
 using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Lake;
 using MeshStudio.Application.Products;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,10 @@ public static class DependencyInjection
         services.AddSingleton<JobActions>();
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
+        services.AddSingleton<LakeDiskStatus>();
         services.AddSingleton<FileSourceIngestion>();
+        services.AddSingleton<IngestKeyRefusals>();
+        services.AddSingleton<HttpSourceIngestion>();
         services.AddSingleton<ProductStatisticsReader>();
         return services;
     }

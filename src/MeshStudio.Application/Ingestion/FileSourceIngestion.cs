@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeshStudio.Application.Lake;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
@@ -14,7 +15,8 @@ namespace MeshStudio.Application.Ingestion;
 /// File drops and uploads of file sources: finds waiting inbox files, ingests them through the engine's
 /// <see cref="FileIngester"/> and keeps the catalog's columns in step with inference and drift.
 /// </summary>
-public sealed partial class FileSourceIngestion(SourceService sources, FileIngester ingester, TimeProvider time, ILogger<FileSourceIngestion> logger)
+public sealed partial class FileSourceIngestion(
+    SourceService sources, FileIngester ingester, LakeDiskStatus disk, TimeProvider time, ILogger<FileSourceIngestion> logger)
 {
     public const long MaxUploadBytes = 256L * 1024 * 1024;
     public const int ChunkBytes = 256 * 1024;
@@ -30,6 +32,18 @@ public sealed partial class FileSourceIngestion(SourceService sources, FileInges
 
     /// <summary>One pass over every file source's inbox; returns the files ingested (or quarantined).</summary>
     public async Task<int> IngestWaitingAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await IngestInboxesAsync(ct);
+        }
+        catch (Exception e) when (e is not LakeFullException && disk.RecordIfDiskFull(e))
+        {
+            throw new LakeFullException(e);
+        }
+    }
+
+    private async Task<int> IngestInboxesAsync(CancellationToken ct)
     {
         var done = 0;
         foreach (var source in await sources.ListFileSourcesAsync(ct))
@@ -72,12 +86,18 @@ public sealed partial class FileSourceIngestion(SourceService sources, FileInges
     /// Stores an uploaded file in the source's upload folder (in chunks, reporting the bytes copied) and ingests it
     /// at once. Only authors of the domain may upload; the name is reduced to a plain file name.
     /// </summary>
-    public async Task<FileIngestResult> UploadAsync(UserContext user, QualifiedName name, string fileName, Stream content, long? length,
+    public Task<FileIngestResult> UploadAsync(UserContext user, QualifiedName name, string fileName, Stream content, long? length,
         IProgress<long>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(content);
         EnsureMayUpload(user, name);
+        return disk.WriteAsync(() => StoreUploadAsync(name, fileName, content, length, progress, ct));
+    }
+
+    private async Task<FileIngestResult> StoreUploadAsync(QualifiedName name, string fileName, Stream content, long? length,
+        IProgress<long>? progress, CancellationToken ct)
+    {
         var source = await sources.FindAsync(name, ct);
         if (source is null)
             throw new KeyNotFoundException($"There is no source {name}.");

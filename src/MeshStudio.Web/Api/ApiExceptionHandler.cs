@@ -1,9 +1,8 @@
+using MeshStudio.Application.Ingestion;
+using MeshStudio.Application.Lake;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
-using MeshStudio.Engine.Durability;
-using MeshStudio.Web.Hosting;
-using MeshStudio.Web.Ingestion;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace MeshStudio.Web.Api;
@@ -14,10 +13,9 @@ public sealed class ApiExceptionHandler(LakeDiskStatus disk) : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (DiskFull.Is(exception))
+        if (disk.RecordIfDiskFull(exception))
         {
-            disk.RecordDiskFull();
-            await Results.Problem(detail: DiskFull.UserMessage, statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage")
+            await Results.Problem(detail: LakeDiskStatus.FullMessage, statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage")
                 .ExecuteAsync(httpContext);
             return true;
         }

@@ -1,41 +1,46 @@
+using MeshStudio.Application.Ingestion;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Hosting;
-using MeshStudio.Web.Ingestion;
+using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeshStudio.Web.Api;
 
+/// <summary>
+/// <c>POST /api/ingest/{domain}/{source}</c>: events for an HTTP source, authenticated by the domain's key (not a user
+/// session), which <see cref="HttpSourceIngestion"/> checks before the body is read.
+/// </summary>
 public static class IngestEndpoints
 {
     public const long MaxBodyBytes = 16 * 1024 * 1024;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
-    {
-        // Authenticated by the domain's X-Api-Key inside the handler (before the body is read), not by a user session.
-        app.MapPost("/api/ingest/{domain}/{source}", async (string domain, string source, HttpContext context, IngestService ingest, LakeDiskStatus disk) =>
-            {
-                if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
-                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
-                var target = await ingest.AuthorizeAsync(name, context.Request.Headers["X-Api-Key"],
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown address", context.RequestAborted);
-                if (context.Request.ContentLength > MaxBodyBytes)
-                    return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
-                var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-                if (body is null)
-                    return Results.Problem(statusCode: 413, title: "Too large", detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
-                var key = context.Request.Headers[IdempotencyKeyHeader];
-                var stored = await ingest.IngestAsync(target, body, key.Count > 0 ? key.ToString() : null, context.RequestAborted);
-                disk.RecordWritten();
-                if (stored.Replayed)
-                    context.Response.Headers[ReplayedHeader] = "true";
-                return Results.Ok(new IngestResponse(stored.Accepted, stored.Replayed));
-            })
+    public static void MapIngestEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/ingest/{domain}/{source}", IngestAsync)
             .AllowAnonymous()
+            .WithTags("Ingest")
             .WithName("Ingest")
             .WithSummary("Append events (NDJSON or a JSON array) to an HTTP source. Durable once answered.");
+
+    private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> IngestAsync(
+        string domain, string source, HttpContext context, HttpSourceIngestion ingestion)
+    {
+        if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
+        var caller = new IngestCaller(context.Request.Headers["X-Api-Key"], RequestActor.Anonymous(context.Connection.RemoteIpAddress?.ToString()));
+        var target = await ingestion.AuthorizeAsync(caller, name, context.RequestAborted);
+        var body = context.Request.ContentLength > MaxBodyBytes ? null : await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
+                detail: $"A batch may hold at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
+        var key = context.Request.Headers[IdempotencyKeyHeader];
+        var stored = await ingestion.IngestAsync(target, body, key.Count > 0 ? key.ToString() : null, context.RequestAborted);
+        if (stored.Replayed)
+            context.Response.Headers[ReplayedHeader] = "true";
+        return TypedResults.Ok(new IngestResponse(stored.Accepted, stored.Replayed));
     }
 
+    /// <summary>The body as text, or null once it passes <see cref="MaxBodyBytes"/> (a body without Content-Length is counted as it arrives).</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body);

@@ -1,52 +1,56 @@
 using MeshStudio.Application.Ingestion;
+using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Ingestion.Files;
-using MeshStudio.Web.Hosting;
-using MeshStudio.Web.Ingestion;
 using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeshStudio.Web.Api;
 
+/// <summary>
+/// <c>POST /api/sources/{domain}/{source}/files</c>: a file for a file source, as a multipart form or as the raw body;
+/// <see cref="FileSourceIngestion"/> decides who may upload (authors of the domain) before the body is read.
+/// </summary>
 public static class SourceFileEndpoints
 {
-    public static void MapSourceFileEndpoints(this IEndpointRouteBuilder app)
-    {
+    public static void MapSourceFileEndpoints(this IEndpointRouteBuilder app) =>
         // Authors of the domain, with a personal access token (or a signed-in session).
-        app.MapPost("/api/sources/{domain}/{source}/files", async (string domain, string source, HttpContext context, UserContextResolver users,
-                FileSourceIngestion ingestion, LakeDiskStatus disk) =>
-            {
-                if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
-                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
-                var user = await context.UserAsync(users);
-                FileSourceIngestion.EnsureMayUpload(user, name); // before the body is read
-                if (context.Request.ContentLength > FileSourceIngestion.MaxUploadBytes)
-                    return Results.Problem(statusCode: 413, title: "Too large",
-                        detail: $"Uploads may be at most {FileSourceIngestion.MaxUploadBytes / (1024 * 1024)} MiB. Split the file, or drop it into the domain inbox.");
-                FileIngestResult result;
-                if (context.Request.HasFormContentType)
-                {
-                    var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                    var file = form.Files.Count == 1 ? form.Files[0]
-                        : throw new Core.Access.RuleViolationException("Send exactly one file in the multipart form (field 'file').");
-                    await using var stream = file.OpenReadStream();
-                    result = await ingestion.UploadAsync(user, name, file.FileName, stream, file.Length, null, context.RequestAborted);
-                }
-                else
-                {
-                    var fileName = context.Request.Query["name"].ToString();
-                    if (string.IsNullOrWhiteSpace(fileName))
-                        fileName = context.Request.Headers["X-File-Name"].ToString();
-                    if (string.IsNullOrWhiteSpace(fileName))
-                        throw new Core.Access.RuleViolationException("Name the file: ?name=orders.csv (or the X-File-Name header), or send a multipart form.");
-                    result = await ingestion.UploadAsync(user, name, fileName, context.Request.Body, context.Request.ContentLength, null, context.RequestAborted);
-                }
-                disk.RecordWritten();
-                return Results.Ok(new FileUploadResponse(result.File, result.Rows, result.QuarantinedRows, result.FileQuarantined, result.Reason,
-                    result.Reasons, result.SchemaChanges.Select(c => c.ToString()).ToList()));
-            })
+        app.MapPost("/api/sources/{domain}/{source}/files", UploadAsync)
             .DisableAntiforgery()
+            .WithTags("Sources")
             .WithName("UploadSourceFile")
             .WithSummary("Upload a JSON-lines, CSV or Parquet file to a file source; ingested at once, answered with the rows stored and quarantined.");
+
+    private static async Task<Results<Ok<FileUploadResponse>, ProblemHttpResult>> UploadAsync(
+        string domain, string source, HttpContext context, UserContextResolver users, FileSourceIngestion ingestion)
+    {
+        if (!QualifiedName.TryParse($"{domain}.{source}", out var name))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{domain}.{source}' is not a valid source name.");
+        var user = await context.UserAsync(users);
+        FileSourceIngestion.EnsureMayUpload(user, name); // before the body is read
+        if (context.Request.ContentLength > FileSourceIngestion.MaxUploadBytes)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
+                detail: $"Uploads may be at most {FileSourceIngestion.MaxUploadBytes / (1024 * 1024)} MiB. Split the file, or drop it into the domain inbox.");
+        FileIngestResult result;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var file = form.Files.Count == 1 ? form.Files[0]
+                : throw new RuleViolationException("Send exactly one file in the multipart form (field 'file').");
+            await using var stream = file.OpenReadStream();
+            result = await ingestion.UploadAsync(user, name, file.FileName, stream, file.Length, null, context.RequestAborted);
+        }
+        else
+        {
+            var fileName = context.Request.Query["name"].ToString();
+            if (string.IsNullOrWhiteSpace(fileName))
+                fileName = context.Request.Headers["X-File-Name"].ToString();
+            if (string.IsNullOrWhiteSpace(fileName))
+                throw new RuleViolationException("Name the file: ?name=orders.csv (or the X-File-Name header), or send a multipart form.");
+            result = await ingestion.UploadAsync(user, name, fileName, context.Request.Body, context.Request.ContentLength, null, context.RequestAborted);
+        }
+        return TypedResults.Ok(new FileUploadResponse(result.File, result.Rows, result.QuarantinedRows, result.FileQuarantined, result.Reason,
+            result.Reasons, result.SchemaChanges.Select(c => c.ToString()).ToList()));
     }
 }
 

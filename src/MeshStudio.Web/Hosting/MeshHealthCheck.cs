@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeshStudio.Application.Lake;
 using MeshStudio.Catalog;
 using MeshStudio.Core.Execution;
 using MeshStudio.Engine;

@@ -1,11 +1,9 @@
 using MeshStudio.Application.Ingestion;
-using MeshStudio.Engine.Durability;
-using MeshStudio.Web.Hosting;
 
 namespace MeshStudio.Web.Ingestion;
 
 /// <summary>Polls the inboxes of all file sources about once a second and ingests new files.</summary>
-public sealed partial class InboxIngestionService(FileSourceIngestion ingestion, LakeDiskStatus disk, ILogger<InboxIngestionService> logger) : BackgroundService
+public sealed partial class InboxIngestionService(FileSourceIngestion ingestion, ILogger<InboxIngestionService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -26,10 +24,9 @@ public sealed partial class InboxIngestionService(FileSourceIngestion ingestion,
             }
             catch (Exception e) when (e is not OperationCanceledException) // file system or engine trouble: keep the service alive
             {
-                // Logged and retried later; back off so a persistent problem does not flood the log.
+                // Logged and retried later (a full disk is recorded by the pass); back off so a persistent problem
+                // does not flood the log.
                 failures++;
-                if (DiskFull.Is(e))
-                    disk.RecordDiskFull();
                 LogPassFailed(logger, e, failures);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures * 2)), stoppingToken);
             }

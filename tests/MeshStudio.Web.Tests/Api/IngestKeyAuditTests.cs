@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
+using MeshStudio.Application.Ingestion;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Ingestion;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -47,12 +47,12 @@ public class IngestKeyAuditTests(MeshAppFactory app)
         var source = new QualifiedName("sales", $"audit_{Guid.NewGuid():N}"[..20]);
 
         for (var i = 0; i < 3; i++)
-            await refusals.RecordAsync("10.0.0.1", source, CancellationToken.None);
-        await refusals.RecordAsync("10.0.0.2", source, CancellationToken.None);
+            await refusals.RecordAsync("anonymous (10.0.0.1)", source, CancellationToken.None);
+        await refusals.RecordAsync("anonymous (10.0.0.2)", source, CancellationToken.None);
         Assert.Equal(2, (await EntriesForAsync(source.ToString())).Count);
 
         time.Advance(IngestKeyRefusals.Window);
-        await refusals.RecordAsync("10.0.0.1", source, CancellationToken.None);
+        await refusals.RecordAsync("anonymous (10.0.0.1)", source, CancellationToken.None);
 
         var entries = await EntriesForAsync(source.ToString());
         Assert.Equal(3, entries.Count);

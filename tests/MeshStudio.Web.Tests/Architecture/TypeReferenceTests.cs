@@ -25,7 +25,6 @@ public class TypeReferenceTests
         "MeshStudio.Catalog.Model.MeshDomain", // domain pages
         "MeshStudio.Catalog.Model.PersonalAccessToken", // token pages and the bearer handler
         "MeshStudio.Catalog.Model.ReviewStatus", // review pages
-        "MeshStudio.Catalog.Model.Source", // source pages and file ingestion (source.Domain!.Name)
         "MeshStudio.Catalog.Model.SourceKind", // source pages
     ];
 

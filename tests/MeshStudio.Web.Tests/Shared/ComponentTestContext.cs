@@ -70,7 +70,6 @@ public sealed class ComponentTestContext : IAsyncDisposable
         services.AddSingleton<UserContextResolver>();
         services.AddScoped<CurrentUser>();
         services.AddMeshApplication();
-        services.AddSingleton<MeshStudio.Web.Hosting.LakeDiskStatus>();
 
         await context.SeedAsync();
         return context;

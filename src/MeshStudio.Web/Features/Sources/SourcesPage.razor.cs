@@ -4,11 +4,8 @@ using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
-using MeshStudio.Engine.Durability;
 using MeshStudio.Engine.Ingestion.Files;
 using MeshStudio.Web.Components.Shared;
-using MeshStudio.Web.Hosting;
-using MeshStudio.Web.Ingestion;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -35,9 +32,6 @@ public sealed partial class SourcesPage : UserPage
 
     [Inject]
     public required FileSourceIngestion Ingestion { get; init; }
-
-    [Inject]
-    public required LakeDiskStatus DiskStatus { get; init; }
 
     protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
     {
@@ -88,11 +82,6 @@ public sealed partial class SourcesPage : UserPage
             _sources = await Sources.ListReadableAsync(_user!, CancellationToken.None);
             if (_quarantine.ContainsKey(source))
                 _quarantine[source] = Ingestion.Quarantine(_user!, source, QuarantineRows);
-        }
-        catch (Exception e) when (DiskFull.Is(e))
-        {
-            DiskStatus.RecordDiskFull();
-            _action.Say(Severity.Error, DiskFull.UserMessage);
         }
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException or KeyNotFoundException or IOException)
         {

@@ -1,3 +1,4 @@
+using MeshStudio.Application.Lake;
 using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Sources;
@@ -5,46 +6,54 @@ using MeshStudio.Core.Access;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 
-namespace MeshStudio.Web.Ingestion;
+namespace MeshStudio.Application.Ingestion;
 
 /// <summary>
-/// Accepts events for an HTTP source: checks the domain key (before the body is read), validates the batch, stores it durably. The schema
-/// follows the data: the first batch of a source declared without columns infers them, later fields are added
-/// and inferred columns widen (see <see cref="SourceService.ApplyHttpDriftAsync"/>) before the batch is stored.
+/// Accepts events for an HTTP source: checks the caller's domain key (before the body is read), validates the batch,
+/// stores it durably. The schema follows the data: the first batch of a source declared without columns infers them,
+/// later fields are added and inferred columns widen (see <see cref="SourceService.ApplyHttpDriftAsync"/>) before
+/// the batch is stored.
 /// </summary>
-public sealed class IngestService(DomainService domains, SourceService sources, IEventStore store, IngestKeyRefusals refusals)
+public sealed class HttpSourceIngestion(DomainService domains, SourceService sources, IEventStore store, IngestKeyRefusals refusals, LakeDiskStatus disk)
 {
     /// <summary>Schema changes are applied and the batch read again at most this often (each round only widens).</summary>
     private const int MaxSchemaRounds = 3;
 
     /// <summary>
-    /// Checks the domain key and finds the HTTP source, before the body is read: a stranger's batch costs no more
-    /// than its headers. A refusal is audited (<see cref="IngestKeyRefusals"/>) for <paramref name="client"/> (its address).
+    /// Checks the caller's domain key and finds the HTTP source, before the body is read: a stranger's batch costs no
+    /// more than its headers. A refusal is audited (<see cref="IngestKeyRefusals"/>) under the caller's actor name.
     /// </summary>
-    public async Task<Source> AuthorizeAsync(QualifiedName sourceName, string? apiKey, string client, CancellationToken cancellationToken)
+    public async Task<HttpIngestTarget> AuthorizeAsync(IngestCaller caller, QualifiedName sourceName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(sourceName);
-        if (string.IsNullOrEmpty(apiKey) || !await domains.VerifyApiKeyAsync(sourceName.Domain, apiKey, cancellationToken))
+        if (string.IsNullOrEmpty(caller.ApiKey) || !await domains.VerifyApiKeyAsync(sourceName.Domain, caller.ApiKey, cancellationToken))
         {
             // Recorded even when the caller has gone: the refusal happened.
-            await refusals.RecordAsync(client, sourceName, CancellationToken.None);
+            await refusals.RecordAsync(caller.Actor, sourceName, CancellationToken.None);
             throw new AccessDeniedException($"The X-Api-Key header must carry the {sourceName.Domain} domain's ingestion key.");
         }
         var source = await sources.FindAsync(sourceName, cancellationToken);
         if (source is null || source.Kind != SourceKind.Http)
             throw new KeyNotFoundException($"There is no HTTP source {sourceName}. Deploy one with CREATE SOURCE {sourceName} (…) WITH (ingest = 'http').");
-        return source;
+        return new HttpIngestTarget(sourceName, source);
     }
 
     /// <summary>
     /// Validates and stores a batch for a source <see cref="AuthorizeAsync"/> returned. With an idempotency key the
     /// batch is stored at most once while the key is remembered: a retry answers the first call's count (replayed).
     /// </summary>
-    public async Task<StoredBatch> IngestAsync(Source source, string body, string? idempotencyKey, CancellationToken cancellationToken)
+    public Task<StoredBatch> IngestAsync(HttpIngestTarget target, string body, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(body);
-        var sourceName = new QualifiedName(source.Domain!.Name, source.Name);
+        return disk.WriteAsync(() => StoreAsync(target, body, idempotencyKey, cancellationToken));
+    }
+
+    private async Task<StoredBatch> StoreAsync(HttpIngestTarget target, string body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var sourceName = target.Name;
+        var source = target.Source;
         BatchKey? key = null;
         if (idempotencyKey is not null)
         {
@@ -73,11 +82,4 @@ public sealed class IngestService(DomainService domains, SourceService sources, 
         await store.AppendAsync(sourceName, batch.Events, cancellationToken);
         return new StoredBatch(batch.Events.Count, Replayed: false);
     }
-}
-
-/// <summary>The batch had bad events; none of it was stored.</summary>
-public sealed class IngestRejectedException(IReadOnlyList<string> errors)
-    : Exception("The batch was refused and nothing was stored: " + string.Join("; ", errors))
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
 }

@@ -1,11 +1,10 @@
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Core.Products;
-using MeshStudio.Web.Security;
 
-namespace MeshStudio.Web.Ingestion;
+namespace MeshStudio.Application.Ingestion;
 
 /// <summary>
-/// Audits refused ingest keys (<see cref="Action"/>, actor <c>anonymous (client address)</c>, target the source)
+/// Audits refused ingest keys (<see cref="Action"/>, actor the caller, e.g. <c>anonymous (client address)</c>, target the source)
 /// without letting one client flood the log: at most one entry per client and source per <see cref="Window"/>; the
 /// refusals in between are counted and the count is written with that client's next entry for the source.
 /// </summary>
@@ -19,14 +18,14 @@ public sealed class IngestKeyRefusals(AuditLog audit, TimeProvider time)
     private const int MaxTracked = 10_000;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Client, string Source), Tally> _tallies = [];
+    private readonly Dictionary<(string Actor, string Source), Tally> _tallies = [];
 
     /// <summary>Records one refusal; writes an audit entry unless this client's last one for the source is recent.</summary>
-    public async Task RecordAsync(string client, QualifiedName source, CancellationToken cancellationToken)
+    public async Task RecordAsync(string actor, QualifiedName source, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(source);
-        var key = (client, source.ToString());
+        var key = (actor, source.ToString());
         var now = time.GetUtcNow();
         int refusals;
         lock (_lock)
@@ -44,7 +43,7 @@ public sealed class IngestKeyRefusals(AuditLog audit, TimeProvider time)
         var details = refusals == 1
             ? "wrong or missing X-Api-Key"
             : $"wrong or missing X-Api-Key, {refusals} refusals since the last entry for this client";
-        await audit.WriteAsync(RequestActor.Anonymous(client), Action, key.Item2, details, cancellationToken);
+        await audit.WriteAsync(actor, Action, key.Item2, details, cancellationToken);
     }
 
     private void Forget(DateTimeOffset now)
