@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<IngestKeyRefusals>();
         services.AddSingleton<HttpSourceIngestion>();
         services.AddSingleton<ProductStatisticsReader>();
+        services.AddSingleton<Lineage.LineageService>();
         return services;
     }
 }

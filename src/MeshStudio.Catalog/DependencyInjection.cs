@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<CatalogStartup>();
         services.TryAddSingleton<Semantics.SemanticTypeService>();
+        services.TryAddSingleton<Lineage.LineageCatalog>();
         return services;
     }
 }

@@ -10,13 +10,14 @@ public sealed class ColumnLineageTests
     private static IReadOnlyList<string>? Catalog(string relation) => relation switch
     {
         "sales.orders" => ["order_id", "customer_id", "amount", "ts"],
+        "shop.orders" => ["order_id", "ts", "customer_id", "country", "amount", "email", "product", "session_id"],
         "crm.customers" => ["customer_id", "tier"],
         _ => null,
     };
 
     private static List<string> Lineage(string sql) =>
         ColumnLineage.Of(Parser.Parse(sql).Query!, Catalog)
-            .Select(c => $"{c.Name} <- {string.Join(", ", c.Sources.Select(s => $"{s.Relation}.{s.Column}"))}")
+            .Select(c => $"{c.Name} <- {string.Join(", ", c.Sources.Select(s => $"{s.Relation}.{s.Column}{(s.Masked ? " (masked)" : "")}"))}")
             .ToList();
 
     [Fact]
@@ -69,5 +70,55 @@ public sealed class ColumnLineageTests
 
         Assert.Equal([[], ["sum"], ["avg"], []], select.Columns.Select(c => AggregateFunctions.In(c).Select(a => a.Name).ToArray()));
         Assert.Equal("rank", Assert.Single(select.DescendantsAndSelf().OfType<WindowExpression>()).Alias);
+    }
+
+    [Fact]
+    public void Of_AlignAndAggregates_AreTracedToTheirArguments()
+    {
+        // The demo's sales job.
+        var lineage = Lineage("""
+            SELECT align(country, 'country') AS country,
+                   sum(amount) AS revenue, count(*) AS orders, max(ts) AS last_order_at
+            FROM shop.orders
+            GROUP BY ALL
+            """);
+
+        Assert.Equal(["country <- shop.orders.country", "revenue <- shop.orders.amount", "orders <- ", "last_order_at <- shop.orders.ts"], lineage);
+    }
+
+    [Fact]
+    public void Of_HashesAndCounts_MarkTheirArgumentsMasked()
+    {
+        var lineage = Lineage("""
+            SELECT customer_id, any_value(email) AS email, sha256(lower(email)) AS email_hash,
+                   count(DISTINCT email) AS addresses, md5(email) || lower(email) AS mixed
+            FROM shop.orders GROUP BY customer_id
+            """);
+
+        Assert.Equal(
+            [
+                "customer_id <- shop.orders.customer_id", "email <- shop.orders.email", "email_hash <- shop.orders.email (masked)",
+                "addresses <- shop.orders.email (masked)", "mixed <- shop.orders.email (masked), shop.orders.email",
+            ],
+            lineage);
+    }
+
+    [Fact]
+    public void Of_WindowFunctionsOverAStarCte_AreTracedThroughPartitionAndOrder()
+    {
+        var lineage = Lineage("""
+            WITH recent AS (SELECT * EXCLUDE (session_id) FROM shop.orders WHERE ts > now() - INTERVAL 1 DAY)
+            SELECT r.order_id, c.tier,
+                   row_number() OVER (PARTITION BY r.customer_id ORDER BY r.ts DESC) AS nth,
+                   sum(r.amount) OVER (PARTITION BY r.country) AS country_total
+            FROM recent r LEFT JOIN crm.customers c ON c.customer_id = r.customer_id
+            """);
+
+        Assert.Equal(
+            [
+                "order_id <- shop.orders.order_id", "tier <- crm.customers.tier", "nth <- shop.orders.customer_id, shop.orders.ts",
+                "country_total <- shop.orders.amount, shop.orders.country",
+            ],
+            lineage);
     }
 }

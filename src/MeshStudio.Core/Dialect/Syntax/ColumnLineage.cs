@@ -1,10 +1,13 @@
+using MeshStudio.Core.Privacy;
+
 namespace MeshStudio.Core.Dialect.Syntax;
 
 /// <summary>
 /// What each output column of a query is computed from: columns of the relations it reads, through aliases, CTEs,
 /// subqueries, joins and window table functions; <c>*</c> is expanded against the columns a relation has
 /// (<c>columnsOf</c>, e.g. the catalog). A column that cannot be resolved (an unknown relation's column with more than
-/// one relation in scope) contributes nothing rather than a guess.
+/// one relation in scope) contributes nothing rather than a guess. A column read only through a masking function
+/// (<see cref="MaskingFunctions"/>) is marked <see cref="SourceColumn.Masked"/>.
 /// </summary>
 public sealed class ColumnLineage
 {
@@ -111,6 +114,12 @@ public sealed class ColumnLineage
                 return;
             case QueryNode query:
                 sources.AddRange(Outputs(query, ctes).SelectMany(c => c.Sources));
+                return;
+            case FunctionExpression function when MaskingFunctions.Masks(function.Name):
+                var hidden = new List<SourceColumn>();
+                foreach (var child in function.Children)
+                    Collect(child, scope, ctes, hidden);
+                sources.AddRange(hidden.Select(s => s with { Masked = true }));
                 return;
             default:
                 foreach (var child in node.Children)

@@ -1,0 +1,8 @@
+namespace MeshStudio.Application.Lineage;
+
+public enum LineageNodeKind
+{
+    Source,
+    Job,
+    Product,
+}
