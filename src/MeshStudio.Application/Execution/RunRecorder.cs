@@ -1,3 +1,4 @@
+using MeshStudio.Application.Lineage;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
@@ -7,9 +8,10 @@ namespace MeshStudio.Application.Execution;
 
 /// <summary>
 /// Where a job run ends: its record, and for a committed snapshot the product change subscribers hear about and the
-/// deletion of snapshots and quarantine folders past <see cref="JobRetention"/>.
+/// deletion of snapshots and quarantine folders past <see cref="JobRetention"/>. A committed column carries the personal-data
+/// flag of what it is computed from (<see cref="LineageService.WithPersonalDataAsync"/>), so the review blocks it.
 /// </summary>
-public sealed class RunRecorder(JobCommitter committer, ProductChangeFeed changes, SnapshotRetention retention, JobRetention keep)
+public sealed class RunRecorder(JobCommitter committer, ProductChangeFeed changes, SnapshotRetention retention, JobRetention keep, LineageService lineage)
 {
     /// <summary>
     /// Commits the snapshot, the run and the new checkpoint together, unless the checkpoint moved on during the run
@@ -19,6 +21,8 @@ public sealed class RunRecorder(JobCommitter committer, ProductChangeFeed change
         QualifiedName product, SnapshotResult snapshot, IReadOnlyDictionary<string, IReadOnlyCollection<string>> samples,
         JobRunRecord run, string? expectedCheckpoint, string checkpoint, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        snapshot = snapshot with { Columns = await lineage.WithPersonalDataAsync(product, snapshot.Columns, cancellationToken) };
         if (!await committer.CommitAsync(product, snapshot, samples, run, expectedCheckpoint, checkpoint, cancellationToken))
             return false;
         changes.Publish(new ProductChange(product, run.FinishedAt, snapshot.RowCount));

@@ -57,12 +57,15 @@ public static partial class PiiDetector
         return byName.Pattern is null ? null : byName.Kind;
     }
 
-    /// <summary>Flags every column of a schema, using sample rows keyed by column name.</summary>
+    /// <summary>
+    /// Flags every column of a schema, using sample rows keyed by column name. A flag a column already has (the
+    /// personal data it carries from upstream, by lineage) stays when its own values do not show one.
+    /// </summary>
     public static IReadOnlyList<ColumnSchema> Classify(
         IReadOnlyList<ColumnSchema> columns, IReadOnlyDictionary<string, IReadOnlyCollection<string>> samples) =>
         columns.Select(c => c with
         {
-            Pii = Detect(c.Name, samples.TryGetValue(c.Name, out var values) ? values : []),
+            Pii = Detect(c.Name, samples.TryGetValue(c.Name, out var values) ? values : []) ?? c.Pii,
         }).ToList();
 
     private static PiiKind? DetectFromValues(List<string> samples)
