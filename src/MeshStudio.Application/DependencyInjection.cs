@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<HttpSourceIngestion>();
         services.AddSingleton<ProductStatisticsReader>();
         services.AddSingleton<Lineage.LineageService>();
+        services.AddSingleton<ProductData>();
         return services;
     }
 }

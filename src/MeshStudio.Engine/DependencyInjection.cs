@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<ISqlParser, DuckDbSqlParser>();
         services.AddSingleton<IProductWriter>(sp => new DuckDbProductWriter(sp.GetRequiredService<LakeOptions>()));
         services.AddSingleton<SnapshotStatistics>();
+        services.AddSingleton<SnapshotExport>();
         services.AddSingleton<IEventStore>(sp => new FileEventStore(sp.GetRequiredService<LakeOptions>(), TimeProvider.System,
             sp.GetRequiredService<LakeOptions>().IdempotencyKeyRetention));
         services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Products;
@@ -32,8 +31,8 @@ public sealed class ExecutionService(
         RunAsync(user, sql, batchSize, queued, auditAsQuery: true, cancellationToken);
 
     /// <summary>
-    /// Streams the rows of the user's query, written to the audit log as <see cref="QueryAudit.Action"/> unless the
-    /// caller audits the read under its own name (<paramref name="auditAsQuery"/> false: product downloads).
+    /// Streams the rows of the user's query, written to the audit log as <see cref="QueryAudit.Action"/> unless a use
+    /// case of this layer audits the read under its own name (<paramref name="auditAsQuery"/> false: product downloads).
     /// </summary>
     private async IAsyncEnumerable<QueryBatch> RunAsync(
         UserContext user, string sql, int batchSize, Action? queued, bool auditAsQuery, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -135,12 +134,13 @@ public sealed class ExecutionService(
     /// <summary>About how many bytes one result may hold in a response, a hub stream or the Studio.</summary>
     public long MaxResultBytes => limit.MaxBytes;
 
-    /// <summary>
-    /// Starts the user's query and waits for its columns, so errors in the SQL come before any response does;
-    /// <paramref name="auditAsQuery"/> false when the caller audits the read itself (product downloads).
-    /// </summary>
-    public Task<QueryStream> StartAsync(UserContext user, string sql, bool auditAsQuery, CancellationToken cancellationToken) =>
-        QueryStream.StartAsync(RunAsync(user, sql, DefaultBatchSize, queued: null, auditAsQuery, cancellationToken), cancellationToken);
+    /// <summary>Starts the user's query and waits for its columns, so errors in the SQL come before any response does.</summary>
+    public Task<QueryStream> StartAsync(UserContext user, string sql, CancellationToken cancellationToken) =>
+        QueryStream.StartAsync(RunAsync(user, sql, DefaultBatchSize, queued: null, auditAsQuery: true, cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="StartAsync"/>, for a use case that audits the read under its own name (product downloads).</summary>
+    internal Task<QueryStream> StartUnauditedAsync(UserContext user, string sql, CancellationToken cancellationToken) =>
+        QueryStream.StartAsync(RunAsync(user, sql, DefaultBatchSize, queued: null, auditAsQuery: false, cancellationToken), cancellationToken);
 
     /// <summary>The first rows of a query, at most <paramref name="maxRows"/> and <see cref="MaxResultBytes"/> (samples, previews).</summary>
     public async Task<QueryResult> QueryAllAsync(UserContext user, string sql, int maxRows, CancellationToken cancellationToken)
@@ -156,25 +156,5 @@ public sealed class ExecutionService(
                 break;
         }
         return new QueryResult(columns, rows, budget.TruncatedBy is not null);
-    }
-
-    /// <summary>
-    /// One page of a product's rows, read as the user; one row more than <paramref name="pageSize"/> is asked for so
-    /// the caller can tell whether there is a next page. Audited by the caller (a download, not a query).
-    /// </summary>
-    public Task<QueryStream> StartProductPageAsync(UserContext user, QualifiedName product, int pageSize, int page, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
-        var sql = string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM {product} LIMIT {pageSize + 1} OFFSET {(long)(page - 1) * pageSize}");
-        return StartAsync(user, sql, auditAsQuery: false, cancellationToken);
-    }
-
-    /// <summary>The first <paramref name="rows"/> rows of a product, read as the user (the product page's sample).</summary>
-    public Task<QueryResult> SampleAsync(UserContext user, QualifiedName product, int rows, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(product);
-        return QueryAllAsync(user, string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM {product} LIMIT {rows}"), rows, cancellationToken);
     }
 }

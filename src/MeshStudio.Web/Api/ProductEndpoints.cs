@@ -1,83 +1,101 @@
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Search;
-using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
-using MeshStudio.Engine.Products;
 using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeshStudio.Web.Api;
 
+/// <summary>
+/// Products over HTTP: marketplace search, a product's metadata, its data (pages of rows or the snapshot file) and
+/// its column statistics. Signed-in users only; <see cref="ProductData"/> and <see cref="ProductStatisticsReader"/>
+/// decide who may read the data (403 with their message), a product the caller cannot see is 404.
+/// </summary>
 public static class ProductEndpoints
 {
     public const int MaxPageSize = 10_000;
 
     public static void MapProductEndpoints(this IEndpointRouteBuilder app)
     {
-        var products = app.MapGroup("/api/products").WithTags("Products");
+        var products = app.MapGroup("/api/products").WithTags("Products").RequireAuthorization();
 
-        products.MapGet("/", (string? q, string? domain, string? tag, int? page, int? pageSize, ProductSearch search, CancellationToken cancellationToken) =>
-                search.SearchAsync(new ProductQuery(q, domain, tag, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100)), cancellationToken))
-            .WithName("SearchProducts")
+        products.MapGet("/", SearchAsync).WithName("SearchProducts")
             .WithSummary("Marketplace search over published products, ranked, with domain and tag facets.");
-
-        products.MapGet("/{domain}/{name}", async (string domain, string name, HttpContext context, UserContextResolver users, ProductService service) =>
-            {
-                var product = await service.GetAsync(await context.UserAsync(users), Name(domain, name), context.RequestAborted);
-                return product is null ? NotFound(domain, name) : Results.Ok(product);
-            })
-            .WithName("GetProduct")
+        products.MapGet("/{domain}/{name}", GetAsync).WithName("GetProduct")
             .WithSummary("A product's metadata, schema, status and freshness.");
-
-        products.MapGet("/{domain}/{name}/data", async (
-                string domain, string name, string? format, int? page, int? pageSize,
-                HttpContext context, UserContextResolver users, ProductService service, ExecutionService execution,
-                SnapshotExport export, AuditLog audit) =>
-            {
-                var user = await context.UserAsync(users);
-                var qualified = Name(domain, name);
-                var product = await service.GetAsync(user, qualified, context.RequestAborted);
-                if (product is null)
-                    return NotFound(domain, name);
-                if (!product.CanReadData)
-                    throw new AccessDeniedException($"You have no access to {qualified}. Request access on its marketplace page ({AppUrls.Product(qualified)}).");
-                await audit.WriteAsync(user.UserName, "product.downloaded", qualified.ToString(), $"format={format ?? "json"}", context.RequestAborted);
-
-                switch (format ?? "json")
-                {
-                    case "parquet":
-                        var file = product.SnapshotLocation is null ? null : export.OpenSingleFile(product.SnapshotLocation);
-                        return file is null
-                            ? Results.Problem(statusCode: 404, title: "No data yet", detail: $"{qualified} has no committed snapshot yet.")
-                            : Results.File(file, "application/vnd.apache.parquet", $"{qualified.Domain}.{qualified.Name}.parquet");
-                    case "json" or "csv":
-                        var size = Math.Clamp(pageSize ?? 1000, 1, MaxPageSize);
-                        var number = Math.Max(1, page ?? 1);
-                        var stream = await execution.StartProductPageAsync(user, qualified, size, number, context.RequestAborted);
-                        var budget = new ResultBudget(size, execution.MaxResultBytes);
-                        if (format == "csv")
-                            return await CsvDownload.CreateAsync(context, stream, budget, $"{qualified.Domain}.{qualified.Name}-page{number}.csv");
-                        return new JsonRowsResult(stream, budget, (json, b) =>
-                        {
-                            json.WriteNumber("page", number);
-                            json.WriteNumber("pageSize", size);
-                            json.WriteBoolean("hasMore", b.TruncatedBy is not null);
-                        });
-                    default:
-                        return Results.Problem(statusCode: 400, title: "Bad request", detail: "format must be json, csv or parquet.");
-                }
-            })
-            .Produces<DataPage>()
-            .WithName("GetProductData")
+        products.MapGet("/{domain}/{name}/data", GetDataAsync).Produces<DataPage>().WithName("GetProductData")
             .WithSummary("A product's rows as JSON or CSV (paged: page, pageSize) or its current snapshot as one Parquet file. Needs a grant.");
+        products.MapGet("/{domain}/{name}/statistics", GetStatisticsAsync).WithName("GetProductStatistics")
+            .WithSummary("Per column of the current snapshot: rows, nulls, minimum and maximum, from the Parquet footers. Needs a grant.");
+    }
+
+    private static Task<SearchPage> SearchAsync(
+        string? q, string? domain, string? tag, int? page, int? pageSize, ProductSearch search, CancellationToken cancellationToken) =>
+        search.SearchAsync(new ProductQuery(q, domain, tag, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100)), cancellationToken);
+
+    private static async Task<Results<Ok<ProductDetails>, ProblemHttpResult>> GetAsync(
+        string domain, string name, HttpContext context, UserContextResolver users, ProductService service)
+    {
+        var product = await service.GetAsync(await context.UserAsync(users), Name(domain, name), context.RequestAborted);
+        return product is null ? NotFound(domain, name) : TypedResults.Ok(product);
+    }
+
+    private static async Task<Results<JsonRowsResult, FileStreamHttpResult, ProblemHttpResult>> GetDataAsync(
+        string domain, string name, string? format, int? page, int? pageSize, HttpContext context, UserContextResolver users,
+        ProductData data, ExecutionService execution)
+    {
+        ProductDataFormat? parsed = (format ?? "json") switch
+        {
+            "json" => ProductDataFormat.Json,
+            "csv" => ProductDataFormat.Csv,
+            "parquet" => ProductDataFormat.Parquet,
+            _ => null,
+        };
+        if (parsed is not { } kind)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "format must be json, csv or parquet.");
+        var user = await context.UserAsync(users);
+        var product = Name(domain, name);
+        if (kind == ProductDataFormat.Parquet)
+        {
+            return await data.OpenSnapshotAsync(user, product, context.RequestAborted) switch
+            {
+                null => NotFound(domain, name),
+                { Content: null } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data yet", detail: $"{product} has no committed snapshot yet."),
+                { Content: { } file } => TypedResults.File(file, "application/vnd.apache.parquet", $"{product.Domain}.{product.Name}.parquet"),
+            };
+        }
+        var size = Math.Clamp(pageSize ?? 1000, 1, MaxPageSize);
+        var number = Math.Max(1, page ?? 1);
+        var stream = await data.StartPageAsync(user, product, kind, size, number, context.RequestAborted);
+        if (stream is null)
+            return NotFound(domain, name);
+        var budget = new ResultBudget(size, execution.MaxResultBytes);
+        if (kind == ProductDataFormat.Csv)
+            return await CsvDownload.CreateAsync(context, stream, budget, $"{product.Domain}.{product.Name}-page{number}.csv");
+        return new JsonRowsResult(stream, budget, (json, b) =>
+        {
+            json.WriteNumber("page", number);
+            json.WriteNumber("pageSize", size);
+            json.WriteBoolean("hasMore", b.TruncatedBy is not null);
+        });
+    }
+
+    private static async Task<Results<Ok<ProductStatistics>, ProblemHttpResult>> GetStatisticsAsync(
+        string domain, string name, HttpContext context, UserContextResolver users, ProductStatisticsReader reader)
+    {
+        var statistics = QualifiedName.TryParse($"{domain}.{name}", out var product)
+            ? await reader.ReadAsync(await context.UserAsync(users), product, context.RequestAborted)
+            : null;
+        return statistics is null ? NotFound(domain, name) : TypedResults.Ok(statistics);
     }
 
     private static QualifiedName Name(string domain, string name) =>
         QualifiedName.TryParse($"{domain}.{name}", out var qualified) ? qualified : throw new KeyNotFoundException($"'{domain}.{name}' is not a product name.");
 
-    private static IResult NotFound(string domain, string name) =>
-        Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no product {domain}.{name} you can see.");
+    private static ProblemHttpResult NotFound(string domain, string name) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no product {domain}.{name} you can see.");
 }
 
 /// <summary>A JSON page of product data (streamed by <see cref="JsonRowsResult"/>); <paramref name="TruncatedBy"/> is <c>bytes</c> when the page was cut at the response byte limit.</summary>

@@ -15,7 +15,7 @@ public static class SqlEndpoints
                     return Results.Problem(statusCode: 400, title: "Bad request", detail: "Send {\"sql\": \"SELECT …\"}.");
                 var user = await context.UserAsync(users);
                 var limit = Math.Clamp(request.MaxRows ?? 1000, 1, MaxRows);
-                var stream = await execution.StartAsync(user, request.Sql, auditAsQuery: true, context.RequestAborted);
+                var stream = await execution.StartAsync(user, request.Sql, context.RequestAborted);
                 return new JsonRowsResult(stream, new ResultBudget(limit, execution.MaxResultBytes));
             })
             .Produces<SqlResponse>()

@@ -46,7 +46,6 @@ public static class MeshStudioAppExtensions
         app.MapIngestEndpoints();
         app.MapSourceFileEndpoints();
         app.MapProductEndpoints();
-        app.MapProductStatisticsEndpoint();
         app.MapLineageEndpoints();
         app.MapSqlEndpoints();
         app.MapPipelineEndpoints();

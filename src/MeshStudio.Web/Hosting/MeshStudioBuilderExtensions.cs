@@ -55,7 +55,6 @@ public static class MeshStudioBuilderExtensions
 
         builder.Services.AddMeshApplication(new JobRetention(
             TimeSpan.FromMinutes(options.Jobs.SnapshotRetentionMinutes), TimeSpan.FromDays(options.Jobs.QuarantineRetentionDays)), new ResultLimit(options.Query.MaxResultBytes));
-        builder.Services.AddSingleton<MeshStudio.Engine.Products.SnapshotExport>();
         builder.Services.AddHostedService<InboxIngestionService>();
         builder.Services.AddHostedService<JobScheduler>();
         builder.Services.AddHostedService<LakeMaintenance>();

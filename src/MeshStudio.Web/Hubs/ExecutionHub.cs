@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
@@ -15,12 +15,11 @@ namespace MeshStudio.Web.Hubs;
 
 /// <summary>
 /// Live access for API clients: stream a query's rows in batches, follow a product's commits, read job status.
-/// A thin adapter over <see cref="ExecutionService"/>; every method runs as the connected user.
+/// A thin adapter over the use cases (<see cref="ExecutionService"/>, <see cref="ProductData"/>, <see cref="JobService"/>),
+/// which check what the connected user may do; a refusal is audited like a refused request.
 /// </summary>
 [Authorize]
-public sealed class ExecutionHub(
-    UserContextResolver users, ExecutionService execution, ProductService products, JobService jobs, ProductChangeFeed changes, AuditLog audit)
-    : Hub
+public sealed class ExecutionHub(UserContextResolver users, ExecutionService execution, ProductData data, JobService jobs, AuditLog audit) : Hub
 {
     public const string Path = "/hubs/execution";
 
@@ -47,12 +46,18 @@ public sealed class ExecutionHub(
     public async IAsyncEnumerable<ProductChange> SubscribeProduct(string domain, string name, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync(cancellationToken);
-        if (!QualifiedName.TryParse($"{domain}.{name}", out var product)
-            || await products.GetAsync(user, product, cancellationToken) is not { CanReadData: true })
+        IAsyncEnumerable<ProductChange> changes;
+        try
         {
-            throw await RefusedAsync(user.UserName, nameof(SubscribeProduct), $"You have no access to {domain}.{name}: request access on its marketplace page.");
+            changes = QualifiedName.TryParse($"{domain}.{name}", out var product)
+                ? await data.SubscribeAsync(user, product, cancellationToken)
+                : throw new AccessDeniedException($"You have no access to {domain}.{name}. Request access on its marketplace page.");
         }
-        await foreach (var change in changes.SubscribeAsync(product, cancellationToken))
+        catch (AccessDeniedException e)
+        {
+            throw await RefusedAsync(user.UserName, nameof(SubscribeProduct), e.Message);
+        }
+        await foreach (var change in changes.WithCancellation(cancellationToken))
             yield return change;
     }
 

@@ -1,4 +1,4 @@
-using MeshStudio.Web.Api;
+using MeshStudio.Application.Products;
 
 namespace MeshStudio.Web.Tests.Api;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Access;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
@@ -46,7 +47,7 @@ public sealed partial class ProductPage : UserPage
     public required ReviewService Reviews { get; init; }
 
     [Inject]
-    public required ExecutionService Execution { get; init; }
+    public required ProductData Data { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -59,7 +60,7 @@ public sealed partial class ProductPage : UserPage
 
     private QualifiedName QualifiedName => _product?.Name ?? new QualifiedName(Domain, Name);
 
-    private string StudioSql => $"SELECT *\nFROM {QualifiedName}\nLIMIT 100";
+    private string StudioSql => ProductQueries.Explore(QualifiedName);
 
     private string ParquetUrl => $"/api/products/{QualifiedName.Domain}/{QualifiedName.Name}/data?format=parquet";
 
@@ -117,7 +118,7 @@ public sealed partial class ProductPage : UserPage
     {
         try
         {
-            _sample = await Execution.SampleAsync(_user!, name, SampleRows, CancellationToken.None);
+            _sample = await Data.SampleAsync(_user!, name, SampleRows, CancellationToken.None);
         }
         catch (SqlException e)
         {

@@ -1,4 +1,5 @@
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
@@ -88,7 +89,7 @@ public sealed partial class StudioPage : IDisposable
 
     private async Task PreviewAsync(SchemaEntry entry)
     {
-        var sql = $"SELECT *\nFROM {entry.Name}\nLIMIT 100";
+        var sql = ProductQueries.Explore(entry.Name);
         await _editor!.SetValueAsync(sql);
         await RunAsync();
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MeshStudio.Web.Api;
+namespace MeshStudio.Application.Products;
 
 /// <summary>
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. Text that a spreadsheet would
