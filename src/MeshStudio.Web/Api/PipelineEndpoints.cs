@@ -1,9 +1,14 @@
 using System.Text;
 using MeshStudio.Application.Execution;
 using MeshStudio.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeshStudio.Web.Api;
 
+/// <summary>
+/// <c>POST /api/domains/{domain}/pipelines</c>: a script of CREATE SOURCE / CREATE JOB statements deployed as the caller.
+/// Signed-in users only; <see cref="PipelineDeployer"/> decides who may deploy (before the body is read).
+/// </summary>
 public static class PipelineEndpoints
 {
     /// <summary>A pipeline script is a few statements; 1 MiB leaves room for generated ones.</summary>
@@ -11,21 +16,25 @@ public static class PipelineEndpoints
 
     public static void MapPipelineEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/domains/{domain}/pipelines", async (string domain, HttpContext context, UserContextResolver users, PipelineDeployer deployer) =>
-            {
-                // Who may deploy is decided before a byte of the body is read.
-                var user = await context.UserAsync(users);
-                PipelineDeployer.CheckAuthor(user, domain);
-                var script = context.Request.ContentLength > MaxScriptBytes ? null : await ReadScriptAsync(context.Request, context.RequestAborted);
-                if (script is null)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
-                        detail: $"A pipeline script may hold at most {MaxScriptBytes / 1024} KiB; deploy it in parts.");
-                var result = await deployer.DeployAsync(user, domain, script, context.RequestAborted);
-                return result.Succeeded ? Results.Ok(result) : Results.BadRequest(result);
-            })
+        var pipelines = app.MapGroup("/api/domains/{domain}/pipelines").WithTags("Pipelines").RequireAuthorization();
+        pipelines.MapPost("", DeployAsync)
             .Accepts<string>("text/plain")
             .WithName("DeployPipeline")
             .WithSummary("Deploy a script of CREATE SOURCE / CREATE JOB statements as the caller (pipeline as code).");
+    }
+
+    private static async Task<Results<Ok<DeployResult>, BadRequest<DeployResult>, ProblemHttpResult>> DeployAsync(
+        string domain, HttpContext context, UserContextResolver users, PipelineDeployer deployer)
+    {
+        // Who may deploy is decided before a byte of the body is read.
+        var user = await context.UserAsync(users);
+        PipelineDeployer.CheckAuthor(user, domain);
+        var script = context.Request.ContentLength > MaxScriptBytes ? null : await ReadScriptAsync(context.Request, context.RequestAborted);
+        if (script is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
+                detail: $"A pipeline script may hold at most {MaxScriptBytes / 1024} KiB; deploy it in parts.");
+        var result = await deployer.DeployAsync(user, domain, script, context.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
     }
 
     /// <summary>The body as UTF-8 text, or null once it passes the limit (a body without Content-Length is counted as it arrives).</summary>
