@@ -24,12 +24,14 @@ public static class DependencyInjection
         services.AddSingleton<QuarantineBrowser>();
         services.AddSingleton<PipelineDeployer>();
         services.AddSingleton<LakeDiskStatus>();
+        services.AddSingleton<Health.PlatformHealth>();
         services.AddSingleton<FileSourceIngestion>();
         services.AddSingleton<IngestKeyRefusals>();
         services.AddSingleton<HttpSourceIngestion>();
         services.AddSingleton<ProductStatisticsReader>();
         services.AddSingleton<Lineage.LineageService>();
         services.AddSingleton<ProductData>();
+        services.AddSingleton<Semantics.GlossaryUnmatched>();
         return services;
     }
 }

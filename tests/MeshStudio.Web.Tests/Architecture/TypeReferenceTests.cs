@@ -28,6 +28,33 @@ public class TypeReferenceTests
         "MeshStudio.Catalog.Model.SourceKind", // source pages
     ];
 
+    /// <summary>
+    /// Engine types the host names only to register the engine with its options at start-up (the composition root);
+    /// everything else of the engine the host reaches through the use cases.
+    /// </summary>
+    private static readonly string[] EngineTypesForRegistration =
+    [
+        "MeshStudio.Engine.DependencyInjection",
+        "MeshStudio.Engine.LakeOptions",
+        "MeshStudio.Engine.Query.QueryLimits",
+        "MeshStudio.Engine.Query.SessionSharing",
+        "MeshStudio.Engine.Ingestion.Files.FileIngestCounters", // the sources page, until the file results are views
+        "MeshStudio.Engine.Ingestion.Files.FileIngestResult", // the sources page and the upload endpoint, likewise
+        "MeshStudio.Engine.Ingestion.Files.QuarantinedRow", // the sources page, likewise
+        "MeshStudio.Engine.Ingestion.SegmentCompactor", // the lake maintenance service, until its pass is a use case
+    ];
+
+    [Fact]
+    public void Web_ReferencesNoEngineTypeBeyondRegistration()
+    {
+        var engine = string.Join(", ", ReferencedTypes(Web).Where(t => t.StartsWith("MeshStudio.Engine.", StringComparison.Ordinal)).Except(EngineTypesForRegistration));
+        Assert.True(engine.Length == 0, $"The web host uses these engine types: {engine}");
+    }
+
+    [Fact]
+    public void Web_RunsNoSqlOnTheEngineItself() =>
+        Assert.DoesNotContain("MeshStudio.Core.Execution.IQueryEngine", ReferencedTypes(Web));
+
     [Fact]
     public void Web_ReferencesNoDuckDbEntityFrameworkOrParquetType() =>
         Assert.DoesNotContain(ReferencedTypes(Web), t => t.StartsWith("DuckDB.", StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using MeshStudio.Application.Semantics;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Access;
@@ -32,10 +33,7 @@ public sealed partial class GlossaryPage
     public required SemanticTypeService Types { get; init; }
 
     [Inject]
-    public required IQueryEngine Engine { get; init; }
-
-    [Inject]
-    public required AuditLog Audit { get; init; }
+    public required GlossaryUnmatched Unmatched { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -68,7 +66,7 @@ public sealed partial class GlossaryPage
     });
 
     private Task FindUnmatchedAsync(string type) => RunAsync(async () =>
-        _unmatched[type] = await GlossaryUnmatched.FindAsync(Types, Engine, Audit, _user!, type, CancellationToken.None));
+        _unmatched[type] = await Unmatched.FindAsync(_user!, type, CancellationToken.None));
 
     private async Task RunAsync(Func<Task> action)
     {

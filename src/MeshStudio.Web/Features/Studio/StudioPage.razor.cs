@@ -43,7 +43,7 @@ public sealed partial class StudioPage : IDisposable
     public required PipelineDeployer Deployer { get; init; }
 
     [Inject]
-    public required ProductChangeFeed Changes { get; init; }
+    public required ProductData Data { get; init; }
 
     [Inject]
     public required ISqlParser Parser { get; init; }
@@ -176,7 +176,7 @@ public sealed partial class StudioPage : IDisposable
             {
                 try
                 {
-                    await foreach (var _ in Changes.SubscribeAsync(product, token))
+                    await foreach (var _ in (await Data.SubscribeAsync(_user, product, token)).WithCancellation(token))
                     {
                         if (!_run.IsRunning)
                             await InvokeAsync(() => _run.RunAsync(_user, sql));
@@ -185,6 +185,10 @@ public sealed partial class StudioPage : IDisposable
                 catch (OperationCanceledException)
                 {
                     // Live mode switched off or the page closed.
+                }
+                catch (AccessDeniedException)
+                {
+                    // Not followed: the user may not read this product's data (the query itself says why).
                 }
             }, token);
         }

@@ -1,5 +1,6 @@
 using Bunit;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Semantics;
 using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Semantics;

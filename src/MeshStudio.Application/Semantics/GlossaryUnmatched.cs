@@ -6,7 +6,7 @@ using MeshStudio.Core.Identity;
 using MeshStudio.Core.Privacy;
 using MeshStudio.Core.Semantics;
 
-namespace MeshStudio.Web.Features.Governance;
+namespace MeshStudio.Application.Semantics;
 
 /// <summary>
 /// The stewards' "unmatched values" report: for every source that declares a column named like the type,
@@ -15,7 +15,7 @@ namespace MeshStudio.Web.Features.Governance;
 /// Values are shown as they are only where the viewer may read the source and they are not personal data; elsewhere
 /// they are masked (<see cref="ValueMask"/>) and only their counts are exact. Every scan is audited, never a value.
 /// </summary>
-public static class GlossaryUnmatched
+public sealed class GlossaryUnmatched(SemanticTypeService types, IQueryEngine engine, AuditLog audit)
 {
     public const int MaxValuesPerColumn = 50;
 
@@ -23,22 +23,19 @@ public static class GlossaryUnmatched
     public const int MaxMaskedExamples = 5;
     public const string AuditAction = "glossary.unmatched-scan";
 
-    public static async Task<IReadOnlyList<GlossaryUnmatchedColumn>> FindAsync(
-        SemanticTypeService types, IQueryEngine engine, AuditLog audit, UserContext steward, string type, CancellationToken cancellationToken)
+    /// <summary>The report for <paramref name="type"/>; stewards only (refused by <see cref="SemanticTypeService.UnmatchedScanAsync"/>).</summary>
+    public async Task<IReadOnlyList<GlossaryUnmatchedColumn>> FindAsync(UserContext steward, string type, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(types);
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(audit);
         var scan = await types.UnmatchedScanAsync(steward, type, cancellationToken);
         var result = new List<GlossaryUnmatchedColumn>();
         foreach (var column in scan.Columns)
-            result.Add(await ScanAsync(engine, scan, column, cancellationToken));
+            result.Add(await ScanAsync(scan, column, cancellationToken));
         await audit.WriteAsync(steward.UserName, AuditAction, type, Summary(result), cancellationToken);
         return result;
     }
 
-    private static async Task<GlossaryUnmatchedColumn> ScanAsync(
-        IQueryEngine engine, SemanticColumnScan scan, SemanticColumn column, CancellationToken cancellationToken)
+    private async Task<GlossaryUnmatchedColumn> ScanAsync(
+        SemanticColumnScan scan, SemanticColumn column, CancellationToken cancellationToken)
     {
         var sql = UnmatchedValuesQuery.Sql(column.Source, column.Column, scan.Type, MaxValuesPerColumn);
         var values = new List<(string Value, long Count)>();

@@ -1,6 +1,6 @@
 using MeshStudio.Core.Products;
 
-namespace MeshStudio.Web.Features.Governance;
+namespace MeshStudio.Application.Semantics;
 
 /// <summary>One source column named like a semantic type, and its values the type does not know (with counts).</summary>
 /// <param name="Source">The source holding the column.</param>

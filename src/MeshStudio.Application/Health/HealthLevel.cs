@@ -1,0 +1,8 @@
+namespace MeshStudio.Application.Health;
+
+public enum HealthLevel
+{
+    Healthy,
+    Degraded,
+    Unhealthy,
+}

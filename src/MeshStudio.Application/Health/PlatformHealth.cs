@@ -1,0 +1,67 @@
+using MeshStudio.Application.Lake;
+using MeshStudio.Catalog;
+using MeshStudio.Core.Execution;
+using MeshStudio.Engine;
+using MeshStudio.Engine.Durability;
+
+namespace MeshStudio.Application.Health;
+
+/// <summary>
+/// Whether the platform can serve: the catalog answers, the engine runs a query and the lake folder is writable.
+/// Unhealthy when the lake's disk is full (the probe write or the last write failed for it), degraded when it is
+/// almost full.
+/// </summary>
+public sealed class PlatformHealth(CatalogStartup catalog, IQueryEngine engine, LakeOptions lake, LakeDiskStatus disk)
+{
+    /// <summary>Below this much free space on the lake's disk the platform reports itself degraded.</summary>
+    public const long LowSpaceBytes = 64L * 1024 * 1024;
+
+    private const string Full = "The lake's disk is full: ingest and uploads answer 507 and store nothing until space is freed.";
+
+    public async Task<HealthState> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await catalog.CheckHealthAsync(cancellationToken);
+            await foreach (var _ in engine.StreamAsync(SessionGrant.Empty, "SELECT 1", 1, cancellationToken))
+            {
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HealthState(HealthLevel.Unhealthy, e.Message, null, null);
+        }
+
+        var free = new DriveInfo(lake.RootPath).AvailableFreeSpace;
+        try
+        {
+            await ProbeWriteAsync(cancellationToken);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            return new HealthState(HealthLevel.Unhealthy, Full, free, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new HealthState(HealthLevel.Unhealthy, "The lake folder is not writable.", free, null);
+        }
+        if (disk.FullSince is { } at)
+            return new HealthState(HealthLevel.Unhealthy, $"{Full} The last write failed for it at {at:u}; {free / 1024} KiB are free now.", free, at);
+        if (free < LowSpaceBytes)
+            return new HealthState(HealthLevel.Degraded, $"The lake's disk is almost full: {free / (1024 * 1024)} MiB free.", free, null);
+        return new HealthState(HealthLevel.Healthy, null, free, null);
+    }
+
+    private async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        var probe = Path.Combine(lake.RootPath, $".health-{Guid.NewGuid():N}");
+        try
+        {
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+        }
+        finally
+        {
+            File.Delete(probe);
+        }
+    }
+}
