@@ -2,28 +2,23 @@ using MeshStudio.Catalog.Persistence;
 using MeshStudio.Catalog.Search;
 using MeshStudio.Catalog.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeshStudio.Catalog;
 
-/// <summary>Creates the catalog schema. Idempotent: safe on every start-up.</summary>
+/// <summary>Brings the catalog schema up to date. Idempotent: safe on every start-up.</summary>
 public static class CatalogDatabase
 {
-    private static readonly string[] ExtraSchema =
-    [
-        SearchIndex.CreateSql,
-        // The audit log is append-only: refuse changes even from raw SQL.
-        "CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON AuditEntries " +
-        "BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END",
-        "CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON AuditEntries " +
-        "BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END",
-    ];
+    /// <inheritdoc cref="InitializeAsync(MeshDbContext, ILogger, CancellationToken)"/>
+    public static Task InitializeAsync(MeshDbContext db, CancellationToken ct) => InitializeAsync(db, NullLogger.Instance, ct);
 
     /// <summary>
-    /// EnsureCreated (no migrations until the first release), WAL for file databases, the FTS5 search
-    /// table and the audit triggers; then rebuilds the search index from the products table. A database file,
-    /// its folder and its siblings are private to the server's user.
+    /// WAL for file databases, the migrations (ADR 21: the tables, the FTS5 search table and the audit triggers), then
+    /// the search index rebuilt from the products table. A database file, its folder and its siblings are private to
+    /// the server's user.
     /// </summary>
-    public static async Task InitializeAsync(MeshDbContext db, CancellationToken ct)
+    public static async Task InitializeAsync(MeshDbContext db, ILogger logger, CancellationToken ct)
     {
         MakePrivate(db);
         await db.Database.OpenConnectionAsync(ct);
@@ -32,9 +27,7 @@ public static class CatalogDatabase
             // Readers (search, product pages) keep working while a job commits a snapshot.
             // An in-memory database answers "memory" and stays as it is.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
-            await db.Database.EnsureCreatedAsync(ct);
-            foreach (var sql in ExtraSchema)
-                await db.Database.ExecuteSqlRawAsync(sql, ct);
+            await CatalogMigrations.ApplyAsync(db, logger, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await SearchIndex.RebuildAsync(db, ct);
             await tx.CommitAsync(ct);

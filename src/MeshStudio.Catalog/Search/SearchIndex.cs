@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Search;
 
 /// <summary>
-/// Maintains the FTS5 table <c>product_search</c> (rowid = product id). Only published products are
+/// Maintains the FTS5 table <c>product_search</c> (rowid = product id; created by the migration InitialCatalog, with the
+/// columns name, title, description, columns, tags, domain, owner and the porter unicode61 tokenizer). Only published products are
 /// indexed, so drafts can never leak into the marketplace. Callers run it inside the transaction
 /// that changes the product.
 /// </summary>
@@ -15,10 +16,6 @@ internal static partial class SearchIndex
     public const string Table = "product_search";
 
     /// <summary>Column order matters: bm25 weights and snippet() refer to columns by position.</summary>
-    public const string CreateSql =
-        "CREATE VIRTUAL TABLE IF NOT EXISTS product_search USING fts5(" +
-        "name, title, description, columns, tags, domain, owner, tokenize='porter unicode61')";
-
     public const int DescriptionColumn = 2;
 
     /// <summary>name, title, description, columns, tags, domain, owner.</summary>

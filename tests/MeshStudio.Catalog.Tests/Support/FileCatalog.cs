@@ -1,4 +1,5 @@
 using MeshStudio.Catalog.Governance;
+using MeshStudio.Catalog.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ namespace MeshStudio.Catalog.Tests.Support;
 public sealed class FileCatalog : IAsyncDisposable
 {
     private ServiceProvider _services;
+    private Action<DbContextOptionsBuilder>? _configure;
 
     private FileCatalog(string folder)
     {
@@ -30,20 +32,49 @@ public sealed class FileCatalog : IAsyncDisposable
 
     public static async Task<FileCatalog> CreateAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "meshstudio-catalog-tests", Guid.NewGuid().ToString("N"), "data");
-        var catalog = new FileCatalog(folder);
-        await catalog.Get<CatalogStartup>().InitializeAsync(CancellationToken.None);
+        var catalog = Prepare();
+        await catalog.StartAsync();
         return catalog;
     }
+
+    /// <summary>A catalog not started yet: empty, or the files of <paramref name="fixture"/> (a folder under Fixtures/).</summary>
+    public static FileCatalog Prepare(string? fixture = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "meshstudio-catalog-tests", Guid.NewGuid().ToString("N"), "data");
+        Directory.CreateDirectory(folder);
+        if (fixture is not null)
+        {
+            foreach (var file in new[] { "catalog.db", "catalog.db" + AuditKeyStore.Suffix })
+                File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture, file), Path.Combine(folder, file));
+        }
+        return new FileCatalog(folder);
+    }
+
+    /// <summary>What the server does on start: brings the catalog up to date (ADR 21).</summary>
+    public Task StartAsync() => Get<CatalogStartup>().InitializeAsync(CancellationToken.None);
 
     /// <summary>Stops this server, does <paramref name="whileStopped"/>, and starts another on the same files.</summary>
     public async Task RestartAsync(Action? whileStopped = null)
     {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await StopAsync();
         whileStopped?.Invoke();
         _services = Build();
-        await Get<CatalogStartup>().InitializeAsync(CancellationToken.None);
+        await StartAsync();
+    }
+
+    /// <summary>Stops this server and starts another on the same files, its catalog options changed by <paramref name="configure"/>.</summary>
+    public async Task RestartWithAsync(Action<DbContextOptionsBuilder> configure)
+    {
+        await StopAsync();
+        _configure = configure;
+        _services = Build();
+        await StartAsync();
+    }
+
+    private async Task StopAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
     }
 
     public async Task<MeshDbContext> DbAsync() =>
@@ -68,7 +99,11 @@ public sealed class FileCatalog : IAsyncDisposable
     private ServiceProvider Build() =>
         new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
-            .AddMeshCatalog($"Data Source={DatabasePath}")
+            .AddMeshCatalog(options =>
+            {
+                options.UseSqlite($"Data Source={DatabasePath}");
+                _configure?.Invoke(options);
+            })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
     public async ValueTask DisposeAsync()
