@@ -17,6 +17,7 @@ public static class AppUrls
     public const string Profile = "/profile";
     public const string Domains = "/domains";
     public const string Sources = "/sources";
+    public const string Lineage = "/lineage";
 
     public static string Product(QualifiedName name) => $"/products/{name.Domain}/{name.Name}";
 

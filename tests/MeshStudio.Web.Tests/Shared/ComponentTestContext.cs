@@ -57,6 +57,9 @@ public sealed class ComponentTestContext : IAsyncDisposable
         Directory.CreateDirectory(root);
         var bunit = new BunitContext();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The lineage diagram asks the browser for its canvas's bounds; a default (null) answer would break it.
+        bunit.JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1200, 800));
         var context = new ComponentTestContext(bunit, root);
 
         var services = bunit.Services;
