@@ -1,9 +1,18 @@
+using MeshStudio.Application.Access;
+using MeshStudio.Application.Domains;
+using MeshStudio.Application.Entitlements;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Governance;
 using MeshStudio.Application.Ingestion;
 using MeshStudio.Application.Jobs;
 using MeshStudio.Application.Lake;
 using MeshStudio.Application.Products;
+using MeshStudio.Application.Search;
+using MeshStudio.Application.Semantics;
+using MeshStudio.Application.Sources;
+using MeshStudio.Application.Tokens;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeshStudio.Application;
 
@@ -12,6 +21,7 @@ public static class DependencyInjection
     /// <summary>The use cases and their collaborators; needs the catalog and the engine registered as well.</summary>
     public static IServiceCollection AddMeshApplication(this IServiceCollection services, JobRetention? retention = null, ResultLimit? limit = null)
     {
+        services.AddMeshCatalogUseCases();
         services.AddSingleton(retention ?? JobRetention.Default);
         services.AddSingleton(limit ?? ResultLimit.Default);
         services.AddSingleton<QueryAudit>();
@@ -32,6 +42,25 @@ public static class DependencyInjection
         services.AddSingleton<Lineage.LineageService>();
         services.AddSingleton<ProductData>();
         services.AddSingleton<Semantics.GlossaryUnmatched>();
+        return services;
+    }
+
+    /// <summary>
+    /// The use cases that need only the catalog (domains, sources, products, job definitions, reviews, access,
+    /// tokens, search, semantic types), as singletons; part of <see cref="AddMeshApplication"/>.
+    /// </summary>
+    public static IServiceCollection AddMeshCatalogUseCases(this IServiceCollection services)
+    {
+        services.TryAddSingleton<DomainService>();
+        services.TryAddSingleton<SourceService>();
+        services.TryAddSingleton<ProductService>();
+        services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<EntitlementService>();
+        services.TryAddSingleton<ReviewService>();
+        services.TryAddSingleton<AccessService>();
+        services.TryAddSingleton<ProductSearch>();
+        services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<SemanticTypeService>();
         return services;
     }
 }

@@ -1,13 +1,6 @@
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Domains;
-using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Products;
-using MeshStudio.Catalog.Search;
-using MeshStudio.Catalog.Sources;
-using MeshStudio.Catalog.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +11,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The catalog on SQLite: a singleton <see cref="IDbContextFactory{TContext}"/> (which also registers
-    /// <see cref="MeshDbContext"/> as scoped, for Identity's stores) and every catalog service as a singleton.
+    /// <see cref="MeshDbContext"/> as scoped, for Identity's stores), the audit log, the user loader and the job committer
+    /// as singletons. The use cases over the catalog are registered by the application layer.
     /// </summary>
     public static IServiceCollection AddMeshCatalog(this IServiceCollection services, string connectionString) =>
         services.AddMeshCatalog(options => options.UseSqlite(connectionString));
@@ -35,18 +29,8 @@ public static class DependencyInjection
         services.TryAddSingleton<AuditChainVerifier>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserContextLoader>();
-        services.TryAddSingleton<DomainService>();
-        services.TryAddSingleton<SourceService>();
-        services.TryAddSingleton<ProductService>();
-        services.TryAddSingleton<JobService>();
         services.TryAddSingleton<JobCommitter>();
-        services.TryAddSingleton<EntitlementService>();
-        services.TryAddSingleton<ReviewService>();
-        services.TryAddSingleton<AccessService>();
-        services.TryAddSingleton<ProductSearch>();
-        services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<CatalogStartup>();
-        services.TryAddSingleton<Semantics.SemanticTypeService>();
         services.TryAddSingleton<Lineage.LineageCatalog>();
         return services;
     }

@@ -1,14 +1,7 @@
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Domains;
-using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Products;
-using MeshStudio.Catalog.Search;
-using MeshStudio.Catalog.Sources;
-using MeshStudio.Catalog.Tests.Support;
-using MeshStudio.Catalog.Tokens;
+using MeshStudio.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,12 +50,7 @@ public sealed class CatalogDatabaseTests
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<MeshDbContext>());
         Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
-        foreach (var type in new[]
-                 {
-                     typeof(AuditLog), typeof(UserContextLoader), typeof(DomainService), typeof(SourceService), typeof(ProductService),
-                     typeof(JobService), typeof(EntitlementService), typeof(ReviewService), typeof(AccessService),
-                     typeof(ProductSearch), typeof(TokenService),
-                 })
+        foreach (var type in new[] { typeof(AuditLog), typeof(UserContextLoader), typeof(JobCommitter), typeof(CatalogStartup) })
         {
             Assert.Same(services.GetRequiredService(type), services.GetRequiredService(type));
         }

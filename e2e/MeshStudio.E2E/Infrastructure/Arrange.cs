@@ -1,7 +1,7 @@
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Identity;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Products;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using MeshStudio.Catalog.Entitlements;
-using MeshStudio.Catalog.Products;
-using MeshStudio.Catalog.Sources;
+using MeshStudio.Application.Entitlements;
+using MeshStudio.Application.Products;
+using MeshStudio.Application.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;

@@ -1,7 +1,7 @@
+using MeshStudio.Application.Entitlements;
 using MeshStudio.Application.Execution.Incremental;
-using MeshStudio.Catalog.Entitlements;
+using MeshStudio.Application.Sources;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;

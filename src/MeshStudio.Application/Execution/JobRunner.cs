@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using MeshStudio.Application.Execution.Incremental;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;

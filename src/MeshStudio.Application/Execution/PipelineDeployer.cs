@@ -1,5 +1,5 @@
-using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Sources;
+using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;

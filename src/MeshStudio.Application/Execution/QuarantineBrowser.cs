@@ -1,5 +1,5 @@
 using System.Globalization;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;

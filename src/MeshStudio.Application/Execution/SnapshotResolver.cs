@@ -1,5 +1,5 @@
 using System.Globalization;
-using MeshStudio.Catalog.Products;
+using MeshStudio.Application.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;

@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Sources;
+using MeshStudio.Application.Sources;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Products;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeshStudio.Application.Lake;
+using MeshStudio.Application.Sources;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;

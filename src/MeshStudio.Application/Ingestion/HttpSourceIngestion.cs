@@ -1,7 +1,7 @@
+using MeshStudio.Application.Domains;
 using MeshStudio.Application.Lake;
-using MeshStudio.Catalog.Domains;
+using MeshStudio.Application.Sources;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;

@@ -1,6 +1,5 @@
 using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;

@@ -1,5 +1,4 @@
 using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;

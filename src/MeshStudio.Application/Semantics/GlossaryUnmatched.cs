@@ -1,6 +1,6 @@
 using System.Globalization;
+using MeshStudio.Application.Semantics;
 using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Privacy;

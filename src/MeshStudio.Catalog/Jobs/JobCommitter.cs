@@ -14,6 +14,9 @@ namespace MeshStudio.Catalog.Jobs;
 /// </summary>
 public sealed class JobCommitter(IDbContextFactory<MeshDbContext> dbFactory, TimeProvider time)
 {
+    /// <summary>Run history kept per job; older runs are pruned as new ones are recorded.</summary>
+    public const int RunsKept = 500;
+
     /// <summary>
     /// Commits a successful run. Returns false, saving nothing, when the job's checkpoint is no longer
     /// <paramref name="expectedCheckpoint"/> (a backfill or new version was requested while the run worked).
@@ -28,7 +31,7 @@ public sealed class JobCommitter(IDbContextFactory<MeshDbContext> dbFactory, Tim
         var job = await LoadAsync(db, run.JobId, ct);
         if (job.Checkpoint != expectedCheckpoint)
             return false;
-        await ProductService.ApplySnapshotAsync(db, product, snapshot, samples, time.GetUtcNow().UtcDateTime, ct);
+        await ProductSnapshots.ApplyAsync(db, product, snapshot, samples, time.GetUtcNow().UtcDateTime, ct);
         job.Checkpoint = checkpoint;
         await AppendRunAsync(db, job, run, ct);
         await tx.CommitAsync(ct);
@@ -94,7 +97,7 @@ public sealed class JobCommitter(IDbContextFactory<MeshDbContext> dbFactory, Tim
         await db.SaveChangesAsync(ct);
         var oldestKept = await db.JobRuns.Where(r => r.JobId == job.Id)
             .OrderByDescending(r => r.Id)
-            .Skip(JobService.RunsKept - 1)
+            .Skip(RunsKept - 1)
             .Select(r => (long?)r.Id)
             .FirstOrDefaultAsync(ct);
         if (oldestKept is not null)

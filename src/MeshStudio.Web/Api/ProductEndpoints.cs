@@ -1,7 +1,7 @@
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Products;
-using MeshStudio.Catalog.Products;
-using MeshStudio.Catalog.Search;
+using MeshStudio.Application.Search;
+using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
+using MeshStudio.Application.Tokens;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
-using MeshStudio.Catalog.Domains;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Domains;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Identity;

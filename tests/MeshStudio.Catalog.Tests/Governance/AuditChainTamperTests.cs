@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Domains;
+using MeshStudio.Application.Domains;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Identity;

@@ -1,16 +1,17 @@
-using MeshStudio.Catalog.Access;
+using MeshStudio.Application.Access;
+using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Products;
+using MeshStudio.Application.Search;
+using MeshStudio.Application.Tokens;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Persistence;
-using MeshStudio.Catalog.Products;
-using MeshStudio.Catalog.Search;
 using MeshStudio.Catalog.Tests.Support;
-using MeshStudio.Catalog.Tokens;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using Microsoft.EntityFrameworkCore;
-using static MeshStudio.Catalog.Tests.Support.CatalogTestContext;
+using static MeshStudio.TestSupport.CatalogTestContext;
 
 namespace MeshStudio.Catalog.Tests.Persistence;
 

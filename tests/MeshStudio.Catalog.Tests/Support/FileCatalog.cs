@@ -1,3 +1,4 @@
+using MeshStudio.Application;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Security;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,7 @@ namespace MeshStudio.Catalog.Tests.Support;
 
 /// <summary>
 /// A catalog on a database file in a temp folder, wired as the app wires it (AddMeshCatalog with a file
-/// connection string, so the audit key lives beside the file). <see cref="RestartAsync"/> starts a second
+/// connection string, so the audit key lives beside the file, and the catalog's use cases). <see cref="RestartAsync"/> starts a second
 /// server on the same folder; <see cref="OpenFileAsync"/> opens the file directly, as someone with a shell would.
 /// </summary>
 public sealed class FileCatalog : IAsyncDisposable
@@ -104,6 +105,7 @@ public sealed class FileCatalog : IAsyncDisposable
                 options.UseSqlite($"Data Source={DatabasePath}");
                 _configure?.Invoke(options);
             })
+            .AddMeshCatalogUseCases()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using MeshStudio.Catalog.Access;
+using MeshStudio.Application.Access;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Products;

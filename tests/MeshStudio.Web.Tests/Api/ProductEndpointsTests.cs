@@ -1,5 +1,5 @@
 using System.Net;
-using MeshStudio.Catalog.Access;
+using MeshStudio.Application.Access;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Products;

@@ -1,7 +1,8 @@
 using System.Net;
+using MeshStudio.Application.Governance;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
-using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Demo;
 using MeshStudio.Web.Tests.Shared;

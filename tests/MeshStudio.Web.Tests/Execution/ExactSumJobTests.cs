@@ -1,7 +1,7 @@
 using System.Globalization;
+using MeshStudio.Application.Entitlements;
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Entitlements;
-using MeshStudio.Catalog.Products;
+using MeshStudio.Application.Products;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Web.Tests.Shared;

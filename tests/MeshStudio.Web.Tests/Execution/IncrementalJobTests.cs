@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Execution.Incremental;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Web.Tests.Shared;
@@ -160,7 +160,7 @@ public sealed class IncrementalJobTests : IAsyncLifetime
 
         await IngestAndRunAsync("sales.parts_job", batches: 2, perBatch: 12);
 
-        var grant = await _ctx.Get<MeshStudio.Catalog.Entitlements.EntitlementService>().GrantForAsync(await _ctx.UserAsync("sally"), CancellationToken.None);
+        var grant = await _ctx.Get<MeshStudio.Application.Entitlements.EntitlementService>().GrantForAsync(await _ctx.UserAsync("sally"), CancellationToken.None);
         var folder = Path.Combine(_ctx.Root, "lake", grant.Relations.Single(r => r.Name == ComponentTestContext.Q("sales.parts")).Location!);
         Assert.Contains(Directory.GetDirectories(Path.Combine(folder, "data")), d => Path.GetFileName(d) == "country=US");
         await AssertProductEqualsBatchAsync("sales.parts", select, columns: "order_id, country, amount"); // partition columns come last
@@ -221,7 +221,7 @@ public sealed class IncrementalJobTests : IAsyncLifetime
     /// <summary>Rows as "a|b|c" strings, doubles rounded to 6 places so summation order does not matter.</summary>
     private async Task<List<string>> QueryAsync(string sql)
     {
-        var grant = await _ctx.Get<MeshStudio.Catalog.Entitlements.EntitlementService>().GrantForAsync(await _ctx.UserAsync("sally"), CancellationToken.None);
+        var grant = await _ctx.Get<MeshStudio.Application.Entitlements.EntitlementService>().GrantForAsync(await _ctx.UserAsync("sally"), CancellationToken.None);
         var rows = new List<string>();
         await foreach (var batch in _ctx.Get<IQueryEngine>().StreamAsync(grant, sql, 1000, CancellationToken.None))
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
+using MeshStudio.Application.Entitlements;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Execution.Incremental;
-using MeshStudio.Catalog.Entitlements;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Engine;

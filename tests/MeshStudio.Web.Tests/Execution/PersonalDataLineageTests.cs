@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Identity;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;

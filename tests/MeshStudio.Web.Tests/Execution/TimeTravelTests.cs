@@ -1,7 +1,7 @@
 using System.Globalization;
+using MeshStudio.Application.Access;
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Products;
+using MeshStudio.Application.Products;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Ingestion;

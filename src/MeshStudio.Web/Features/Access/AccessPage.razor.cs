@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Access;
+using MeshStudio.Application.Access;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;

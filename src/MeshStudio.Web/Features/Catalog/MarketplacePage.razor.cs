@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Search;
+using MeshStudio.Application.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 

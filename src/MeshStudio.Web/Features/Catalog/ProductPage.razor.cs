@@ -1,10 +1,9 @@
 using System.Globalization;
+using MeshStudio.Application.Access;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Governance;
 using MeshStudio.Application.Products;
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;

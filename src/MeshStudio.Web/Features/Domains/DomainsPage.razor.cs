@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Domains;
+using MeshStudio.Application.Domains;
 using MeshStudio.Core.Identity;
 using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,6 +1,4 @@
 using MeshStudio.Application.Semantics;
-using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;

@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Web.Components.Shared;

@@ -1,7 +1,7 @@
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Domains;
-using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Access;
+using MeshStudio.Application.Domains;
+using MeshStudio.Application.Governance;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;

@@ -1,6 +1,5 @@
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Jobs;
-using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;

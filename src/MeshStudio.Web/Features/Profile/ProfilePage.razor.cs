@@ -1,5 +1,5 @@
+using MeshStudio.Application.Tokens;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Tokens;
 using MeshStudio.Core.Identity;
 using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MeshStudio.Application.Ingestion;
-using MeshStudio.Catalog.Sources;
+using MeshStudio.Application.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;

@@ -1,6 +1,6 @@
+using MeshStudio.Application.Entitlements;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Products;
-using MeshStudio.Catalog.Entitlements;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;

@@ -1,12 +1,7 @@
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Products;
-using MeshStudio.Catalog.Sources;
-using MeshStudio.Catalog.Tokens;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
@@ -15,6 +10,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MeshStudio.Application.Tokens;
+using MeshStudio.Application.Sources;
+using MeshStudio.Application.Products;
+using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Governance;
+using MeshStudio.Application.Domains;
+using MeshStudio.Application.Access;
 
 namespace MeshStudio.Catalog.Tests.Fixtures;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Catalog.Access;
+using MeshStudio.Application.Access;
 using MeshStudio.Web.Features.Access;
 using MeshStudio.Web.Tests.Shared;
 

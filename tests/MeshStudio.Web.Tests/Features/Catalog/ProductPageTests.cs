@@ -1,8 +1,8 @@
 using Bunit;
-using MeshStudio.Catalog.Access;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Access;
+using MeshStudio.Application.Governance;
+using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Model;
-using MeshStudio.Catalog.Products;
 using MeshStudio.Web.Features.Catalog;
 using MeshStudio.Web.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Catalog.Domains;
+using MeshStudio.Application.Domains;
 using MeshStudio.Web.Features.Domains;
 using MeshStudio.Web.Tests.Shared;
 

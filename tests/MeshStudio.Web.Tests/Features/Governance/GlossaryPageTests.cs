@@ -1,9 +1,8 @@
 using Bunit;
+using MeshStudio.Application.Domains;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Semantics;
-using MeshStudio.Catalog.Domains;
 using MeshStudio.Catalog.Governance;
-using MeshStudio.Catalog.Semantics;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Semantics;
 using MeshStudio.Web.Features.Governance;

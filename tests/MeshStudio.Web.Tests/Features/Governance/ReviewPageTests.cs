@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
 using MeshStudio.Web.Features.Governance;
 using MeshStudio.Web.Tests.Shared;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Ingestion;

@@ -1,7 +1,7 @@
 using Bunit;
 using MeshStudio.Application.Execution;
-using MeshStudio.Catalog.Jobs;
-using MeshStudio.Catalog.Products;
+using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Products;
 using MeshStudio.Web.Features.Jobs;
 using MeshStudio.Web.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Catalog.Jobs;
+using MeshStudio.Application.Jobs;
 using MeshStudio.Web.Features.Jobs;
 using MeshStudio.Web.Tests.Shared;
 

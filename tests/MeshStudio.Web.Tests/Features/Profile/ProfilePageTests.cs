@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Catalog.Tokens;
+using MeshStudio.Application.Tokens;
 using MeshStudio.Web.Features.Profile;
 using MeshStudio.Web.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using MeshStudio.Catalog.Products;
+using MeshStudio.Application.Products;
 using MeshStudio.Web.Features.Studio;
 using MeshStudio.Web.Tests.Shared;
 

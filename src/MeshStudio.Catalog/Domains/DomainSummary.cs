@@ -1,8 +1,0 @@
-namespace MeshStudio.Catalog.Domains;
-
-public sealed record DomainSummary(
-    string Name,
-    string Description,
-    int SourceCount,
-    int ProductCount,
-    IReadOnlyList<MemberView> Members);

@@ -1,5 +1,0 @@
-using MeshStudio.Core.Identity;
-
-namespace MeshStudio.Catalog.Domains;
-
-public sealed record MemberView(string UserName, string DisplayName, DomainRole Role);
