@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<PipelineDeployer>();
         services.AddSingleton<LakeDiskStatus>();
         services.AddSingleton<Health.PlatformHealth>();
+        services.AddSingleton<SegmentMerging>();
         services.AddSingleton<FileSourceIngestion>();
         services.AddSingleton<IngestKeyRefusals>();
         services.AddSingleton<HttpSourceIngestion>();

@@ -1,9 +1,9 @@
-using System.Globalization;
 using MeshStudio.Application.Lake;
 using MeshStudio.Application.Sources;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.Engine.Durability;
 using MeshStudio.Engine.Ingestion.Files;
@@ -108,8 +108,7 @@ public sealed partial class FileSourceIngestion(
             throw new RuleViolationException(TooLarge(length.Value));
 
         var folder = ingester.UploadDirectory(name);
-        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var target = Path.Combine(folder, $"{stamp}-{safeName}");
+        var target = Path.Combine(folder, UploadFileName.Stamped(time.GetUtcNow().UtcDateTime, safeName));
         await using (var output = DurableFile.Create(folder, ".part-", ChunkBytes))
         {
             var buffer = new byte[ChunkBytes];

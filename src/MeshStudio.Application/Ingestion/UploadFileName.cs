@@ -1,12 +1,19 @@
+using System.Globalization;
 using System.Text;
 using MeshStudio.Core.Access;
+using MeshStudio.Engine.Ingestion.Files;
 
 namespace MeshStudio.Application.Ingestion;
 
-/// <summary>Turns a client-supplied file name into a safe plain file name with the source format's extension.</summary>
+/// <summary>
+/// Turns a client-supplied file name into a safe plain file name with the source format's extension, stamps it with the
+/// upload time (so uploads never overwrite each other) and shows a stored upload by the name the user gave it.
+/// </summary>
 public static class UploadFileName
 {
     public const int MaxLength = 100;
+
+    private const string StampFormat = "yyyyMMddHHmmssfff";
 
     private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.Ordinal)
     {
@@ -37,5 +44,18 @@ public static class UploadFileName
         if (result.Length > MaxLength)
             result = result[..(MaxLength - extension.Length)] + extension;
         return result;
+    }
+
+    /// <summary>The name an upload is stored under: <c>&lt;time&gt;-&lt;name&gt;</c>.</summary>
+    public static string Stamped(DateTime uploadedAtUtc, string safeName) =>
+        $"{uploadedAtUtc.ToString(StampFormat, CultureInfo.InvariantCulture)}-{safeName}";
+
+    /// <summary>The file name a user recognises: an upload (relative to the inbox) loses its folder and time stamp.</summary>
+    public static string Shown(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var name = Path.GetFileName(relativePath);
+        return relativePath.StartsWith(FileIngester.UploadsFolder + "/", StringComparison.Ordinal) && name.Length > StampFormat.Length + 1
+            && name[StampFormat.Length] == '-' ? name[(StampFormat.Length + 1)..] : relativePath;
     }
 }

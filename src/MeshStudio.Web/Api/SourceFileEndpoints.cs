@@ -1,7 +1,7 @@
 using MeshStudio.Application.Ingestion;
 using MeshStudio.Core.Access;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
-using MeshStudio.Engine.Ingestion.Files;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -38,10 +38,6 @@ public class TypeReferenceTests
         "MeshStudio.Engine.LakeOptions",
         "MeshStudio.Engine.Query.QueryLimits",
         "MeshStudio.Engine.Query.SessionSharing",
-        "MeshStudio.Engine.Ingestion.Files.FileIngestCounters", // the sources page, until the file results are views
-        "MeshStudio.Engine.Ingestion.Files.FileIngestResult", // the sources page and the upload endpoint, likewise
-        "MeshStudio.Engine.Ingestion.Files.QuarantinedRow", // the sources page, likewise
-        "MeshStudio.Engine.Ingestion.SegmentCompactor", // the lake maintenance service, until its pass is a use case
     ];
 
     [Fact]

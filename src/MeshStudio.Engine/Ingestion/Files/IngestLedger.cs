@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion.Files;
@@ -29,12 +30,6 @@ public sealed record LedgerEntry
     public string? Reason { get; init; }
     public DateTime StartedAt { get; init; }
     public DateTime? FinishedAt { get; init; }
-}
-
-/// <summary>Per-source counters of file ingestion.</summary>
-public sealed record FileIngestCounters(long Files, long Rows, long QuarantinedRows, long QuarantinedFiles, DateTime? LastFileAt)
-{
-    public static readonly FileIngestCounters Empty = new(0, 0, 0, 0, null);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Engine.Durability;
 
 namespace MeshStudio.Engine.Ingestion.Files;

@@ -3,8 +3,8 @@ using MeshStudio.Application.Ingestion;
 using MeshStudio.Application.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
-using MeshStudio.Engine.Ingestion.Files;
 using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -107,13 +107,6 @@ public sealed partial class SourcesPage : UserPage
             }
         }
         return Task.CompletedTask;
-    }
-
-    /// <summary>The file name a user recognises: uploads lose their folder and time stamp prefix.</summary>
-    private static string ShownName(string file)
-    {
-        var name = Path.GetFileName(file);
-        return file.StartsWith(FileIngester.UploadsFolder + "/", StringComparison.Ordinal) && name.Length > 18 && name[17] == '-' ? name[18..] : file;
     }
 
     /// <summary>The reason without the "line N: " prefix the Line column already shows.</summary>
