@@ -7,6 +7,7 @@ using MeshStudio.Application.Ingestion;
 using MeshStudio.Application.Jobs;
 using MeshStudio.Application.Lake;
 using MeshStudio.Application.Products;
+using MeshStudio.Application.Products.Contracts;
 using MeshStudio.Application.Search;
 using MeshStudio.Application.Semantics;
 using MeshStudio.Application.Sources;
@@ -40,6 +41,8 @@ public static class DependencyInjection
         services.AddSingleton<IngestKeyRefusals>();
         services.AddSingleton<HttpSourceIngestion>();
         services.AddSingleton<ProductStatisticsReader>();
+        services.AddSingleton<ContractEnforcement>();
+        services.AddSingleton<ProductContracts>();
         services.AddSingleton<Lineage.LineageService>();
         services.AddSingleton<ProductData>();
         services.AddSingleton<Semantics.GlossaryUnmatched>();

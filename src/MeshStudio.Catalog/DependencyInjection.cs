@@ -1,6 +1,7 @@
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
+using MeshStudio.Catalog.Products;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.TryAddSingleton<AuditChainVerifier>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserContextLoader>();
+        services.TryAddSingleton<ContractStore>();
+        services.TryAddSingleton<Core.Products.Contracts.IContractStore>(provider => provider.GetRequiredService<ContractStore>());
         services.TryAddSingleton<JobCommitter>();
         services.TryAddSingleton<CatalogStartup>();
         services.TryAddSingleton<Lineage.LineageCatalog>();

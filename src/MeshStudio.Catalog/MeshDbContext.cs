@@ -18,6 +18,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductSnapshot> ProductSnapshots => Set<ProductSnapshot>();
+    public DbSet<ProductContract> ProductContracts => Set<ProductContract>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<JobVersion> JobVersions => Set<JobVersion>();
@@ -54,6 +55,8 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         builder.Entity<Product>().HasIndex(p => p.Status);
         builder.Entity<ProductSnapshot>().HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<ProductSnapshot>().HasIndex(s => new { s.ProductId, s.CommittedAt });
+        builder.Entity<ProductContract>().HasKey(c => c.ProductId);
+        builder.Entity<ProductContract>().HasOne(c => c.Product).WithOne().HasForeignKey<ProductContract>(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
 
         Json(builder.Entity<Source>().Property(s => s.Columns));
         Json(builder.Entity<Product>().Property(p => p.Columns));

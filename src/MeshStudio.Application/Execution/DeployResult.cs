@@ -1,4 +1,5 @@
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Products.Contracts;
 
 namespace MeshStudio.Application.Execution;
 
@@ -13,4 +14,7 @@ public sealed record DeployResult(IReadOnlyList<StatementOutcome> Statements)
 /// <param name="Kind"><c>source</c> or <c>job</c>.</param>
 /// <param name="Name">The <c>domain.name</c> deployed, when the statement got that far.</param>
 /// <param name="Message">A one-line summary for the user.</param>
-public sealed record StatementOutcome(string Kind, string? Name, bool Succeeded, string Message, SqlError? Error = null, long? Rows = null);
+/// <param name="ContractDifferences">How a refused job would break its product's contract, one entry per difference.</param>
+public sealed record StatementOutcome(
+    string Kind, string? Name, bool Succeeded, string Message, SqlError? Error = null, long? Rows = null,
+    IReadOnlyList<ContractDifference>? ContractDifferences = null);

@@ -65,7 +65,16 @@ public sealed class ExecutionService(
     }
 
     /// <summary>Binds <paramref name="query"/> with the user's entitlements without running it; null when it is valid.</summary>
-    public async Task<SqlError?> ValidateAsync(UserContext user, string query, CancellationToken cancellationToken)
+    public async Task<SqlError?> ValidateAsync(UserContext user, string query, CancellationToken cancellationToken) =>
+        (await DescribeAsync(user, query, cancellationToken)).Error;
+
+    /// <summary>
+    /// The columns <paramref name="query"/> would produce, as DuckDB types them, found by binding it with the user's
+    /// entitlements without running it; or the error that stops it binding. Both null when no query slot was free to
+    /// check it now (running it will tell).
+    /// </summary>
+    public async Task<(IReadOnlyList<ColumnSchema>? Columns, SqlError? Error)> DescribeAsync(
+        UserContext user, string query, CancellationToken cancellationToken)
     {
         const string describe = "DESCRIBE ";
         SessionGrant grant;
@@ -77,24 +86,24 @@ public sealed class ExecutionService(
         }
         catch (SqlException e)
         {
-            return e.Error;
+            return (null, e.Error);
         }
         try
         {
-            await foreach (var _ in engine.StreamAsync(grant, describe + rewrite, 100, cancellationToken))
-            {
-            }
-            return null;
+            var columns = new List<ColumnSchema>();
+            await foreach (var batch in engine.StreamAsync(grant, describe + rewrite, 100, cancellationToken))
+                columns.AddRange(batch.Rows.Select(row => new ColumnSchema((string)row[0]!, (string)row[1]!)));
+            return (columns, null);
         }
         catch (QueryBusyException)
         {
-            return null; // no free query slot to check it now; running it will tell
+            return (null, null);
         }
         catch (SqlException e)
         {
-            return map(e.Error is { Line: 1, Column: > 0 } error
+            return (null, map(e.Error is { Line: 1, Column: > 0 } error
                 ? error with { Column = Math.Max(1, error.Column.Value - describe.Length) }
-                : e.Error);
+                : e.Error));
         }
     }
 

@@ -1,4 +1,5 @@
 using MeshStudio.Application.Jobs;
+using MeshStudio.Application.Products.Contracts;
 using MeshStudio.Application.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
@@ -14,7 +15,7 @@ namespace MeshStudio.Application.Execution;
 /// and run once.
 /// </summary>
 public sealed class PipelineDeployer(
-    SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution)
+    SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution, ContractEnforcement contracts)
 {
     public async Task<DeployResult> DeployAsync(UserContext user, string domain, string script, CancellationToken cancellationToken)
     {
@@ -79,7 +80,7 @@ public sealed class PipelineDeployer(
 
     private async Task<StatementOutcome> DeployJobAsync(UserContext user, string script, CreateJobStatement job, CancellationToken cancellationToken)
     {
-        if (await InvalidJobAsync(user, script, job, cancellationToken) is { } invalidJob)
+        if (await InvalidJobAsync(user, script, job, job.ScriptOffset, cancellationToken) is { } invalidJob)
             return invalidJob;
         await jobs.SaveAsync(user, job, job.Text, cancellationToken);
         var run = await runner.RunAsync(job.Name, cancellationToken);
@@ -92,21 +93,31 @@ public sealed class PipelineDeployer(
             $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.", Rows: run.RowCount);
     }
 
-    /// <summary>The job's SELECT and expectations checked against its inputs as the user; null when both bind.</summary>
-    private async Task<StatementOutcome?> InvalidJobAsync(UserContext user, string script, CreateJobStatement job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job's SELECT and expectations checked against its inputs as the user, and its output against its product's
+    /// contract; null when all hold.
+    /// </summary>
+    private async Task<StatementOutcome?> InvalidJobAsync(
+        UserContext user, string script, CreateJobStatement job, int statementOffset, CancellationToken cancellationToken)
     {
-        var invalid = await execution.ValidateAsync(user, job.Query, cancellationToken);
+        var (output, invalid) = await execution.DescribeAsync(user, job.Query, cancellationToken);
         var error = invalid is null
             ? await execution.ValidateExpectationsAsync(user, job, script, cancellationToken)
             : SqlPositions.Shift(invalid, script, job.QueryOffset);
-        return error is null ? null : new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
+        if (error is not null)
+            return new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
+        var differences = output is null ? [] : await contracts.BreachesAsync(job, output, cancellationToken);
+        if (differences.Count == 0)
+            return null;
+        var refusal = ContractEnforcement.Refusal(job, differences);
+        return new StatementOutcome("job", job.Name.ToString(), false, refusal, SqlError.At(refusal, script, statementOffset), ContractDifferences: differences);
     }
 
     /// <summary>ALTER JOB: checked like a CREATE JOB, then a new version of the existing job, run at once as a backfill.</summary>
     private async Task<StatementOutcome> AlterJobAsync(UserContext user, string script, AlterJobStatement alter, CancellationToken cancellationToken)
     {
         var job = alter.Job;
-        if (await InvalidJobAsync(user, script, job, cancellationToken) is { } invalidJob)
+        if (await InvalidJobAsync(user, script, job, alter.ScriptOffset, cancellationToken) is { } invalidJob)
             return invalidJob;
         try
         {

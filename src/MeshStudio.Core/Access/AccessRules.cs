@@ -29,6 +29,10 @@ public static class AccessRules
         CanManageDomain(user, domain) && !string.Equals(user.UserId, requesterUserId, StringComparison.Ordinal);
 
     /// <summary>Stewards decide governance reviews; admins do not, so the duty stays separated.</summary>
+    /// <summary>A product's contract is its owner's promise: the product's owner and the domain's owners edit it.</summary>
+    public static bool CanEditContract(UserContext user, string domain, string? productOwnerUserName) =>
+        CanManageDomain(user, domain) || (productOwnerUserName is not null && productOwnerUserName == user.UserName && user.IsMemberOf(domain));
+
     public static bool CanReview(UserContext user) => user.IsSteward;
 
     public static bool CanReadAudit(UserContext user) => user.IsSteward || user.IsAdmin;

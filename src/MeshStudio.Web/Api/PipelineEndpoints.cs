@@ -1,4 +1,3 @@
-using System.Text;
 using MeshStudio.Application.Execution;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,28 +28,11 @@ public static class PipelineEndpoints
         // Who may deploy is decided before a byte of the body is read.
         var user = await context.UserAsync(users);
         PipelineDeployer.CheckAuthor(user, domain);
-        var script = context.Request.ContentLength > MaxScriptBytes ? null : await ReadScriptAsync(context.Request, context.RequestAborted);
+        var script = await TextBody.ReadAsync(context.Request, MaxScriptBytes, context.RequestAborted);
         if (script is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
                 detail: $"A pipeline script may hold at most {MaxScriptBytes / 1024} KiB; deploy it in parts.");
         var result = await deployer.DeployAsync(user, domain, script, context.RequestAborted);
         return result.Succeeded ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
-    }
-
-    /// <summary>The body as UTF-8 text, or null once it passes the limit (a body without Content-Length is counted as it arrives).</summary>
-    private static async Task<string?> ReadScriptAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxScriptBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 }

@@ -46,6 +46,7 @@ public static class MeshStudioAppExtensions
         app.MapIngestEndpoints();
         app.MapSourceFileEndpoints();
         app.MapProductEndpoints();
+        app.MapContractEndpoints();
         app.MapLineageEndpoints();
         app.MapSqlEndpoints();
         app.MapPipelineEndpoints();
