@@ -40,4 +40,19 @@ public class LineageJourneyTests(LiveApp app)
         await Expect(admin.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await admin.ScreenshotAsync("lineage-mesh-admin");
     }
+
+    [Fact]
+    public async Task MeshLineage_Consumer_SeesPublishedProductsLinkedAcrossDomainsWithoutInternals()
+    {
+        await using var consumer = await UserSession.SignInAsync(app, "consumer");
+
+        await consumer.GoToAsync("/lineage");
+
+        var mesh = consumer.Page.GetByTestId("mesh-lineage");
+        await Expect(mesh.Locator("[data-testid=lineage-node][data-node='product:marketing.country_focus']")).ToBeVisibleAsync();
+        await Expect(mesh.Locator("[data-testid=lineage-node][data-node^='source:'], [data-testid=lineage-node][data-node^='job:']")).ToHaveCountAsync(0);
+        await Expect(mesh.Locator("[data-testid=lineage-list]")).ToContainTextAsync("Product marketing.country_focus published");
+        await Expect(mesh.Locator("[data-testid=lineage-list]")).ToContainTextAsync("from sales.revenue_by_country");
+        await consumer.ScreenshotAsync("lineage-mesh-consumer");
+    }
 }

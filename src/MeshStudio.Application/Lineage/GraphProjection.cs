@@ -2,7 +2,7 @@ namespace MeshStudio.Application.Lineage;
 
 /// <summary>
 /// The part of the mesh a user may see. A node they may not see is left out without a trace of its name: the
-/// nodes it connects are linked directly, and a node with such inputs says only that it has them.
+/// nodes it connects are linked directly, and a node whose data partly starts at hidden things says only that.
 /// </summary>
 internal static class GraphProjection
 {
@@ -43,7 +43,10 @@ internal static class GraphProjection
                 found.Add(input);
                 continue;
             }
-            withHidden.Add(id);
+            // Data that starts at something hidden (a source, or a product made only from hidden things) is a hidden
+            // input; a hidden job between two shown nodes is not: the shown nodes are linked directly.
+            if (model.InputsOf(input).Count == 0)
+                withHidden.Add(id);
             foreach (var next in model.InputsOf(input))
                 pending.Push(next);
         }

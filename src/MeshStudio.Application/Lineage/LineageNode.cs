@@ -11,7 +11,10 @@ namespace MeshStudio.Application.Lineage;
 /// </param>
 /// <param name="UpdatedAt">Freshness: a source's newest stored batch, a job's last run, a product's last commit.</param>
 /// <param name="Depth">The longest path from a node without inputs in the graph shown: the column of a left-to-right layout.</param>
-/// <param name="HasHiddenInputs">Some of its inputs are things the asking user may not see (they are not named).</param>
+/// <param name="HasHiddenInputs">
+/// Some of its data starts at things the asking user may not see (they are not named); a hidden job between two shown
+/// nodes does not count, the two are linked directly.
+/// </param>
 public sealed record LineageNode(
     string Id,
     LineageNodeKind Kind,

@@ -1,3 +1,4 @@
+using MeshStudio.Application.Access;
 using MeshStudio.Application.Domains;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Governance;
@@ -19,7 +20,7 @@ namespace MeshStudio.Web.Demo;
 
 /// <summary>
 /// Seeds the demo mesh: users per role, three domains, their pipelines with some history, three published
-/// products and one waiting in review. Every step checks first, so a second start changes nothing.
+/// products (one made from another domain's) and one waiting in review. Every step checks first, so a second start changes nothing.
 /// </summary>
 public sealed partial class DemoMeshSeeder(
     IServiceScopeFactory scopes,
@@ -34,7 +35,8 @@ public sealed partial class DemoMeshSeeder(
     IEventStore events,
     TimeProvider time,
     ILogger<DemoMeshSeeder> logger,
-    SemanticTypeService semanticTypes)
+    SemanticTypeService semanticTypes,
+    AccessService access)
 {
     private static readonly UserContext System = new("system", "system", IsAdmin: true, IsSteward: true, new Dictionary<string, DomainRole>());
 
@@ -71,6 +73,10 @@ public sealed partial class DemoMeshSeeder(
         await PublishAsync(new("logistics", "delivery_performance"), "Delivery performance",
             "Average delivery days and **on-time rate** (delivered within 3 days) per carrier and country.",
             ["shipping", "sla"], cancellationToken);
+        await SeedCrossDomainAsync(cancellationToken);
+        await PublishAsync(new("marketing", "country_focus"), "Country focus",
+            "Countries ranked by **revenue**, from sales' *Revenue by country*, to decide where campaigns go.",
+            ["campaigns", "revenue"], cancellationToken);
         await OpenReviewAsync(new("sales", "customer_orders"), "Customer orders",
             "Orders and total spend per customer, with the customer's contact e-mail for campaign targeting.",
             ["customers"], cancellationToken);
@@ -159,6 +165,21 @@ public sealed partial class DemoMeshSeeder(
         var batch = Enumerable.Range(0, history).Select(i => generate(generator, now.AddSeconds(-i * 86400.0 / history))).ToList();
         await events.AppendAsync(firstSource, batch, cancellationToken);
         Check(await deployer.DeployAsync(owner, domain, script, cancellationToken), domain);
+    }
+
+    /// <summary>Marketing's owner gets a grant on sales' revenue (requested and approved) and deploys a job reading it.</summary>
+    private async Task SeedCrossDomainAsync(CancellationToken cancellationToken)
+    {
+        var marketing = await DomainOwnerAsync("marketing", cancellationToken);
+        if ((await jobs.ListAsync(marketing, cancellationToken)).Any(j => j.Name == new QualifiedName("marketing", "country_focus_job")))
+            return;
+        var revenue = new QualifiedName("sales", "revenue_by_country");
+        if (!await access.HasActiveGrantAsync(marketing.UserId, revenue, cancellationToken))
+        {
+            var id = await access.RequestAsync(marketing, revenue, "Rank countries by revenue to decide where campaigns go.", cancellationToken);
+            await access.DecideAsync(await DomainOwnerAsync("sales", cancellationToken), id, approve: true, "Seeded with the demo mesh.", null, cancellationToken);
+        }
+        Check(await deployer.DeployAsync(marketing, "marketing", DemoPipelines.MarketingFromSales, cancellationToken), "marketing");
     }
 
     private async Task PublishAsync(QualifiedName product, string title, string description, IReadOnlyList<string> tags, CancellationToken cancellationToken)

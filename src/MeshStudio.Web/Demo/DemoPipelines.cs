@@ -52,4 +52,12 @@ internal static class DemoPipelines
         WHERE status = 'delivered'
         GROUP BY ALL;
         """;
+
+    /// <summary>Marketing reads sales' published revenue (with a grant): the demo's lineage across domains.</summary>
+    public const string MarketingFromSales = """
+        CREATE JOB marketing.country_focus_job WITH (run_interval = '30 seconds') AS
+        INSERT INTO marketing.country_focus KEY (country)
+        SELECT r.country, r.revenue, r.orders, rank() OVER (ORDER BY r.revenue DESC) AS revenue_rank
+        FROM sales.revenue_by_country r;
+        """;
 }

@@ -53,6 +53,11 @@ public class LineageEndpointsTests(MeshAppFactory app)
 
         Assert.All(Nodes(graph).Values, n => Assert.Equal("published", n.GetProperty("status").GetString()));
         Assert.Contains("product:logistics.delivery_performance", Nodes(graph).Keys);
+        // The demo's marketing product made from sales' revenue: linked directly, the job between is not named, and
+        // nothing it is made from is hidden; sales' revenue starts at a source the consumer may not see.
+        Assert.Contains(("product:sales.revenue_by_country", "product:marketing.country_focus"), Edges(graph));
+        Assert.False(Nodes(graph)["product:marketing.country_focus"].GetProperty("hasHiddenInputs").GetBoolean());
+        Assert.True(Nodes(graph)["product:sales.revenue_by_country"].GetProperty("hasHiddenInputs").GetBoolean());
         foreach (var hidden in new[] { "orders", "campaign_events", "shipments", "_job", "customer_orders", "country_reach" })
             Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
     }

@@ -20,7 +20,7 @@ public class DemoMeshSeederTests(MeshAppFactory app)
         var published = await (await consumer.GetAsync("/api/products?pageSize=50")).JsonAsync(HttpStatusCode.OK);
         var names = published.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
 
-        Assert.Superset(new HashSet<string?> { "sales.revenue_by_country", "marketing.campaign_performance", "logistics.delivery_performance" }, names.ToHashSet());
+        Assert.Superset(new HashSet<string?> { "sales.revenue_by_country", "marketing.campaign_performance", "logistics.delivery_performance", "marketing.country_focus" }, names.ToHashSet());
         var steward = (await app.Services.GetRequiredService<UserContextLoader>().LoadByUserNameAsync("steward", default))!;
         var open = await app.Services.GetRequiredService<ReviewService>().ListAsync(steward, Catalog.Model.ReviewStatus.Open, default);
         Assert.Contains(open, r => r.Product == new QualifiedName("sales", "customer_orders"));
