@@ -149,19 +149,22 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
             .SingleOrDefaultAsync(j => j.Domain!.Name == name.Domain && j.Name == name.Name, ct);
     }
 
-    /// <summary>Scheduled, unpaused jobs whose interval has elapsed since their last run (or that never ran).</summary>
-    public async Task<IReadOnlyList<Job>> DueAsync(DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// The names of the scheduled, unpaused jobs whose interval has elapsed since their last run (or that never ran),
+    /// longest waiting first: what the scheduler starts.
+    /// </summary>
+    public async Task<IReadOnlyList<QualifiedName>> DueAsync(DateTime nowUtc, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A catalog holds few jobs: filter the schedule in memory rather than with SQLite date arithmetic.
         var scheduled = await db.Jobs.AsNoTracking()
-            .Include(j => j.Product)
-            .Include(j => j.Domain)
             .Where(j => j.RunIntervalSeconds != null && !j.IsPaused)
+            .Select(j => new { Domain = j.Domain!.Name, j.Name, j.LastRunAt, Interval = j.RunIntervalSeconds!.Value })
             .ToListAsync(ct);
         return scheduled
-            .Where(j => j.LastRunAt is null || j.LastRunAt.Value.AddSeconds(j.RunIntervalSeconds!.Value) <= nowUtc)
+            .Where(j => j.LastRunAt is null || j.LastRunAt.Value.AddSeconds(j.Interval) <= nowUtc)
             .OrderBy(j => j.LastRunAt ?? DateTime.MinValue)
+            .Select(j => new QualifiedName(j.Domain, j.Name))
             .ToList();
     }
 

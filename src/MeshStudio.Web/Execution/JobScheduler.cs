@@ -30,9 +30,8 @@ public sealed partial class JobScheduler(JobService jobs, JobRunner runner, Time
             {
                 try
                 {
-                    foreach (var job in await jobs.DueAsync(time.GetUtcNow().UtcDateTime, stoppingToken))
+                    foreach (var name in await jobs.DueAsync(time.GetUtcNow().UtcDateTime, stoppingToken))
                     {
-                        var name = new QualifiedName(job.Domain!.Name, job.Name);
                         if (_running.Count >= MaxParallelRuns)
                             break;
                         if (!_running.ContainsKey(name))

@@ -21,8 +21,6 @@ public class TypeReferenceTests
     [
         "MeshStudio.Catalog.Model.AccessRequestStatus", // access pages
         "MeshStudio.Catalog.Model.AppUser", // sign-in and Identity
-        "MeshStudio.Catalog.Model.Job", // the scheduler's due jobs
-        "MeshStudio.Catalog.Model.MeshDomain", // domain pages
         "MeshStudio.Catalog.Model.PersonalAccessToken", // token pages and the bearer handler
         "MeshStudio.Catalog.Model.ReviewStatus", // review pages
         "MeshStudio.Catalog.Model.SourceKind", // source pages
