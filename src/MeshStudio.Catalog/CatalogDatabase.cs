@@ -14,7 +14,7 @@ public static class CatalogDatabase
     public static Task InitializeAsync(MeshDbContext db, CancellationToken ct) => InitializeAsync(db, NullLogger.Instance, ct);
 
     /// <summary>
-    /// WAL for file databases, the migrations (ADR 21: the tables, the FTS5 search table and the audit triggers), then
+    /// WAL for SQLite files, the migrations (ADR 21: the tables, the FTS5 search table and the audit triggers), then
     /// the search index rebuilt from the products table. A database file, its folder and its siblings are private to
     /// the server's user.
     /// </summary>
@@ -26,7 +26,8 @@ public static class CatalogDatabase
         {
             // Readers (search, product pages) keep working while a job commits a snapshot.
             // An in-memory database answers "memory" and stays as it is.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
             await CatalogMigrations.ApplyAsync(db, logger, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await SearchIndex.RebuildAsync(db, ct);

@@ -16,7 +16,32 @@ public static class DependencyInjection
     /// as singletons. The use cases over the catalog are registered by the application layer.
     /// </summary>
     public static IServiceCollection AddMeshCatalog(this IServiceCollection services, string connectionString) =>
-        services.AddMeshCatalog(options => options.UseSqlite(connectionString));
+        services.AddMeshCatalog(new CatalogOptions(CatalogProvider.Sqlite, connectionString));
+
+    /// <summary>
+    /// The catalog on the configured provider. PostgreSQL's migrations are in their own assembly, which the host must
+    /// deploy (reference MeshStudio.Catalog.PostgreSql); its audit key is the file <see cref="CatalogOptions.AuditKeyPath"/>.
+    /// </summary>
+    public static IServiceCollection AddMeshCatalog(this IServiceCollection services, CatalogOptions catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (catalog.Provider == CatalogProvider.PostgreSQL)
+            services.TryAddSingleton(new Security.AuditKeyStore(catalog.AuditKeyPath));
+        return services.AddMeshCatalog(options => Use(options, catalog));
+    }
+
+    /// <summary>Points <paramref name="options"/> at the catalog's database.</summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, CatalogOptions catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Provider switch
+        {
+            CatalogProvider.Sqlite => options.UseSqlite(catalog.ConnectionString),
+            CatalogProvider.PostgreSQL => options.UseNpgsql(catalog.ConnectionString,
+                npgsql => npgsql.MigrationsAssembly(CatalogOptions.PostgreSqlMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(catalog), catalog.Provider, "Unknown catalog provider."),
+        };
+    }
 
     /// <summary>Same, with the provider configured by the caller (tests pass an open in-memory connection).</summary>
     public static IServiceCollection AddMeshCatalog(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)

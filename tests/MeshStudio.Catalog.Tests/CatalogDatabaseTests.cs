@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Catalog.Jobs;
@@ -62,8 +63,8 @@ public sealed class CatalogDatabaseTests
         await using var ctx = await CatalogTestContext.CreateAsync();
         await using var db = await ctx.DbAsync();
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Actor = 'x'"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Actor\" = 'x'"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);

@@ -17,7 +17,6 @@ using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,18 +24,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace MeshStudio.TestSupport;
 
 /// <summary>
-/// A fresh in-memory catalog per test, wired exactly as the app wires it (AddMeshCatalog and the catalog's use cases), with the
-/// three demo domains and one user per role. The connection stays open for the test's lifetime,
-/// which keeps the in-memory database alive.
+/// A fresh catalog per test (in-memory SQLite, or a new PostgreSQL database: <see cref="TestCatalogDatabase"/>), wired
+/// exactly as the app wires it (AddMeshCatalog and the catalog's use cases), with the three demo domains and one user per role.
 /// </summary>
 public sealed class CatalogTestContext : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly TestCatalogDatabase _database;
     private readonly ServiceProvider _services;
 
-    private CatalogTestContext(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock)
+    private CatalogTestContext(TestCatalogDatabase database, ServiceProvider services, FakeTimeProvider clock)
     {
-        _connection = connection;
+        _database = database;
         _services = services;
         Clock = clock;
     }
@@ -70,15 +68,14 @@ public sealed class CatalogTestContext : IAsyncDisposable
 
     public static async Task<CatalogTestContext> CreateAsync()
     {
-        var connection = new SqliteConnection("DataSource=:memory:");
-        await connection.OpenAsync();
+        var database = await TestCatalogDatabase.CreateAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
-            .AddMeshCatalog(o => o.UseSqlite(connection))
+            .AddMeshCatalog(database.Configure)
             .AddMeshCatalogUseCases()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var context = new CatalogTestContext(connection, services, clock);
+        var context = new CatalogTestContext(database, services, clock);
         await context.SeedAsync();
         return context;
     }
@@ -169,6 +166,6 @@ public sealed class CatalogTestContext : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _connection.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

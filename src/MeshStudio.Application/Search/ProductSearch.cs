@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Application.Search;
 
-/// <summary>The marketplace search: FTS5 over published products, ranked by bm25, with facets.</summary>
+/// <summary>The marketplace search: full text over published products (<see cref="SearchDialect"/>), ranked, with facets.</summary>
 public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFactory)
 {
     public const int MaxPageSize = 100;
@@ -17,10 +17,11 @@ public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFac
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var match = ToMatchExpression(query.Text);
+        var terms = Terms(query.Text);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
+        var match = terms.Count == 0 ? null : SearchDialect.For(db).Expression(terms);
 
         // Rank and snippet per matching product id; null = no text, every published product matches.
         Dictionary<int, (int Rank, string Snippet)>? ranked = null;
@@ -86,12 +87,9 @@ public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFac
     {
         var result = new Dictionary<int, (int, string)>();
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText =
-            $"SELECT rowid, snippet({SearchIndex.Table}, {SearchIndex.DescriptionColumn}, '', '', '…', 24) " +
-            $"FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match " +
-            $"ORDER BY bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights}), rowid";
+        command.CommandText = SearchDialect.For(db).Match;
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$match";
+        parameter.ParameterName = "match";
         parameter.Value = match;
         command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -102,24 +100,17 @@ public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFac
     }
 
     /// <summary>
-    /// Turns what a user typed into a safe FTS5 expression: every word is quoted (so no FTS syntax
-    /// can be injected), words are AND-ed, and the last word matches as a prefix ("rev" finds "revenue").
-    /// Null when there is nothing to search for.
+    /// What a user typed as SQLite's FTS5 expression: every word quoted (so no FTS syntax can be injected), words AND-ed,
+    /// the last one a prefix ("rev" finds "revenue"). Null when there is nothing to search for.
     /// </summary>
-    public static string? ToMatchExpression(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var terms = NonWord().Split(text)
-            .Where(t => t.Length > 0)
-            .Take(MaxTerms)
-            .Select(t => "\"" + t.ToLowerInvariant() + "\"")
-            .ToList();
-        if (terms.Count == 0)
-            return null;
-        terms[^1] += "*";
-        return string.Join(' ', terms);
-    }
+    public static string? ToMatchExpression(string? text) =>
+        Terms(text) is { Count: > 0 } terms ? new SqliteSearchDialect().Expression(terms) : null;
+
+    /// <summary>The words of what a user typed: letters and digits only, lower case, at most <see cref="MaxTerms"/>.</summary>
+    private static List<string> Terms(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : NonWord().Split(text).Where(t => t.Length > 0).Take(MaxTerms).Select(t => t.ToLowerInvariant()).ToList();
 
     private static string Shorten(string text) =>
         text.Length <= SnippetLength ? text : string.Concat(text.AsSpan(0, SnippetLength).TrimEnd(), "…");

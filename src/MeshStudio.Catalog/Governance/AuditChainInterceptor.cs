@@ -13,13 +13,18 @@ namespace MeshStudio.Catalog.Governance;
 /// save's transaction it reads the newest entry, gives each new entry the next id, links it to the newest seal and
 /// seals it (<see cref="AuditSeal"/>). The transaction is SQLite's <c>BEGIN IMMEDIATE</c> (the default of
 /// Microsoft.Data.Sqlite, also for the callers' own transactions): the write lock is held before the newest entry is
-/// read, so two writers, in this process or another, never chain off the same entry. Should one ever try, its insert
-/// fails on the id it chose instead of forking the chain.
+/// read, so two writers, in this process or another, never chain off the same entry. On PostgreSQL, whose transactions
+/// take no lock up front, the transaction first takes an advisory lock held until it ends (<see cref="SerialiseSql"/>),
+/// which serialises writers on every node sharing the catalog. Should one ever try, its insert fails on the id it
+/// chose instead of forking the chain.
 /// </summary>
 internal sealed class AuditChainInterceptor(AuditKeyStore keys) : SaveChangesInterceptor
 {
     /// <summary>The transactions this interceptor opened, to commit or roll back when the save ends.</summary>
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
+
+    /// <summary>PostgreSQL: one lock for every audit writer, released when the transaction ends (the key spells "audit").</summary>
+    internal const string SerialiseSql = "SELECT pg_advisory_xact_lock(1635083369)";
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -29,6 +34,8 @@ internal sealed class AuditChainInterceptor(AuditKeyStore keys) : SaveChangesInt
                 _owned.AddOrUpdate(db, db.Database.BeginTransaction());
             try
             {
+                if (!db.Database.IsSqlite())
+                    db.Database.ExecuteSqlRaw(SerialiseSql);
                 Seal(db, added, Head(db).FirstOrDefault());
             }
             catch
@@ -49,6 +56,8 @@ internal sealed class AuditChainInterceptor(AuditKeyStore keys) : SaveChangesInt
                 _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
             try
             {
+                if (!db.Database.IsSqlite())
+                    await db.Database.ExecuteSqlRawAsync(SerialiseSql, cancellationToken);
                 Seal(db, added, await Head(db).FirstOrDefaultAsync(cancellationToken));
             }
             catch
@@ -124,6 +133,8 @@ internal sealed class AuditChainInterceptor(AuditKeyStore keys) : SaveChangesInt
             var property = db.Entry(entry).Property(e => e.Id);
             property.CurrentValue = ++id;
             property.IsTemporary = false;
+            // Sealed as stored: PostgreSQL keeps microseconds, not .NET's 100 ns ticks.
+            entry.At = new DateTime(entry.At.Ticks - entry.At.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
             // A clock stepped back (NTP) must not look like a back-dated entry: time never runs backwards in the log.
             if (entry.At < at)
                 entry.At = at;

@@ -20,7 +20,8 @@ public sealed class AuditChainVerifier(IDbContextFactory<MeshDbContext> dbFactor
         await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT Id, At, Actor, Action, Target, Details, PreviousHash, Hash FROM {nameof(MeshDbContext.AuditEntries)} ORDER BY Id";
+            // Quoted names: PostgreSQL folds unquoted ones to lower case.
+            """SELECT "Id", "At", "Actor", "Action", "Target", "Details", "PreviousHash", "Hash" FROM "AuditEntries" ORDER BY "Id" """;
         await using var reader = await command.ExecuteReaderAsync(ct);
 
         var (count, id, at, hash) = (0L, 0L, DateTime.MinValue, "");

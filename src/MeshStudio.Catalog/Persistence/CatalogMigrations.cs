@@ -13,8 +13,10 @@ internal static class CatalogMigrations
 {
     public static async Task ApplyAsync(MeshDbContext db, ILogger logger, CancellationToken ct)
     {
-        var file = db.Database.IsSqlite() ? CatalogFile.PathOf(db.Database.GetDbConnection()) : null;
-        var catalog = file ?? db.Database.ProviderName + " catalog";
+        var connection = db.Database.GetDbConnection();
+        var file = CatalogFile.PathOf(connection);
+        // A server's database by name and address, never by its connection string (it may hold a password).
+        var catalog = file ?? (db.Database.IsSqlite() ? "in memory" : $"{connection.Database} on {connection.DataSource}");
         await EnsureCreatedBaseline.ApplyIfNeededAsync(db, catalog, logger, ct);
         // EF Core takes its migration lock even when nothing is pending: only migrate when there is something to do.
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();

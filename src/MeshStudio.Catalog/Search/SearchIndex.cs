@@ -6,21 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MeshStudio.Catalog.Search;
 
 /// <summary>
-/// Maintains the FTS5 table <c>product_search</c> (rowid = product id; created by the migration InitialCatalog, with the
-/// columns name, title, description, columns, tags, domain, owner and the porter unicode61 tokenizer). Only published products are
+/// Maintains the full-text table <c>product_search</c> (one row per product; created by each provider's migrations, its SQL
+/// in <see cref="SearchDialect"/>). Only published products are
 /// indexed, so drafts can never leak into the marketplace. Callers run it inside the transaction
 /// that changes the product.
 /// </summary>
 internal static partial class SearchIndex
 {
-    public const string Table = "product_search";
-
-    /// <summary>Column order matters: bm25 weights and snippet() refer to columns by position.</summary>
-    public const int DescriptionColumn = 2;
-
-    /// <summary>name, title, description, columns, tags, domain, owner.</summary>
-    public const string Bm25Weights = "10.0, 8.0, 1.0, 2.0, 4.0, 2.0, 1.0";
-
     /// <summary>Re-indexes one product (or removes it when it is not published).</summary>
     public static async Task SyncAsync(MeshDbContext db, int productId, CancellationToken ct)
     {
@@ -28,7 +20,7 @@ internal static partial class SearchIndex
             .Include(p => p.Domain)
             .Include(p => p.Owner)
             .SingleOrDefaultAsync(p => p.Id == productId, ct);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM product_search WHERE rowid = {0}", [productId], ct);
+        await db.Database.ExecuteSqlRawAsync(SearchDialect.For(db).DeleteOne, [productId], ct);
         if (product is { Status: ProductStatus.Published })
             await InsertAsync(db, product, ct);
     }
@@ -36,7 +28,7 @@ internal static partial class SearchIndex
     /// <summary>Rebuilds the whole index from the products table (start-up; cheap for a catalog).</summary>
     public static async Task RebuildAsync(MeshDbContext db, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM product_search", ct);
+        await db.Database.ExecuteSqlRawAsync(SearchDialect.For(db).DeleteAll, ct);
         var published = await db.Products.AsNoTracking()
             .Include(p => p.Domain)
             .Include(p => p.Owner)
@@ -52,8 +44,7 @@ internal static partial class SearchIndex
         var columns = string.Join(' ', product.Columns.Select(c => $"{Words(c.Name)} {c.Description}"));
         var owner = product.Owner is null ? "" : $"{product.Owner.UserName} {product.Owner.DisplayName}";
         return db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO product_search(rowid, name, title, description, columns, tags, domain, owner) " +
-            "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
+            SearchDialect.For(db).Insert,
             [
                 product.Id, $"{domain}.{product.Name} {Words(product.Name)}", product.Title,
                 PlainText(product.Description), columns, string.Join(' ', product.Tags), domain, owner,

@@ -8,7 +8,7 @@ namespace MeshStudio.Catalog.Security;
 /// (<c>catalog.db.audit-key</c>), created on first use. Someone who can write the database but cannot read this
 /// file cannot forge a valid chain. An in-memory catalog gets a key that lives as long as the process.
 /// </summary>
-public sealed class AuditKeyStore
+public sealed class AuditKeyStore(string? serverKeyPath = null)
 {
     public const string Suffix = ".audit-key";
     private const int KeyBytes = 32;
@@ -16,11 +16,14 @@ public sealed class AuditKeyStore
     private readonly ConcurrentDictionary<string, Lazy<byte[]>> _keys = new(StringComparer.Ordinal);
     private readonly byte[] _inMemory = RandomNumberGenerator.GetBytes(KeyBytes);
 
-    /// <summary>The key of the database at <paramref name="databasePath"/> (null: in memory).</summary>
+    /// <summary>
+    /// The key of the database file at <paramref name="databasePath"/>; null: a database without a file, whose key is
+    /// the file given when this store was made (a catalog on a server), or one per process (in memory).
+    /// </summary>
     public byte[] KeyFor(string? databasePath) =>
-        databasePath is null
-            ? _inMemory
-            : _keys.GetOrAdd(databasePath + Suffix, path => new Lazy<byte[]>(() => LoadOrCreate(path))).Value;
+        (databasePath is null ? serverKeyPath : databasePath + Suffix) is { } keyPath
+            ? _keys.GetOrAdd(Path.GetFullPath(keyPath), path => new Lazy<byte[]>(() => LoadOrCreate(path))).Value
+            : _inMemory;
 
     private static byte[] LoadOrCreate(string path)
     {

@@ -17,7 +17,10 @@ namespace MeshStudio.Web.Hosting;
 
 public static class MeshStudioBuilderExtensions
 {
-    /// <summary>Registers the whole platform with its embedded default: SQLite catalog and DuckDB lake under the data folder.</summary>
+    /// <summary>
+    /// Registers the whole platform with its embedded default: SQLite catalog and DuckDB lake under the data folder
+    /// (the catalog on PostgreSQL when <c>MeshStudio:Catalog</c> says so).
+    /// </summary>
     public static WebApplicationBuilder AddMeshStudio(this WebApplicationBuilder builder)
     {
         builder.AddTopLevelDevelopmentSettings();
@@ -32,7 +35,7 @@ public static class MeshStudioBuilderExtensions
         // The catalog, its audit key and the lake are the server's alone.
         PrivateFiles.EnsureFolder(data);
         Directory.CreateDirectory(lake);
-        builder.Services.AddMeshCatalog($"Data Source={Path.Combine(data, "catalog.db")}");
+        builder.Services.AddMeshCatalog(options.Catalog.ToCatalogOptions(data));
         builder.Services.AddMeshEngine(new LakeOptions(lake)
         {
             IdempotencyKeyRetention = TimeSpan.FromHours(Math.Max(1, options.Ingest.IdempotencyKeyHours)),

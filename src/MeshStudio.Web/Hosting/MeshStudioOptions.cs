@@ -10,6 +10,8 @@ public sealed class MeshStudioOptions
 
     public bool SeedDemoMesh { get; set; } = true;
 
+    public CatalogSettings Catalog { get; set; } = new();
+
     public SimulatorOptions Simulator { get; set; } = new();
 
     public JobOptions Jobs { get; set; } = new();

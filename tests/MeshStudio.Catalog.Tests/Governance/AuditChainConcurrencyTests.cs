@@ -2,6 +2,7 @@ using MeshStudio.Application.Domains;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Tests.Support;
 using MeshStudio.Core.Identity;
+using MeshStudio.TestSupport;
 
 namespace MeshStudio.Catalog.Tests.Governance;
 
@@ -25,6 +26,25 @@ public sealed class AuditChainConcurrencyTests
         var result = await catalog.Audit.VerifyAsync(Steward, CancellationToken.None);
         Assert.True(result.Intact, result.Summary);
         Assert.Equal(32, result.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ManyWritersAtOnceOnPostgreSql_GiveOneValidChain()
+    {
+        // PostgreSQL serialises writers by an advisory lock; this runs in the PostgreSQL run of the tests. On SQLite the
+        // test above covers it (an in-memory test catalog shares one connection, which cannot be used from many threads).
+        if (!TestCatalogDatabase.OnPostgreSql)
+            return;
+        await using var ctx = await CatalogTestContext.CreateAsync();
+        var before = await ctx.Audit.CountAsync(CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => i % 4 == 0
+            ? ctx.Domains.CreateAsync(ctx.Admin, $"domain{i}", "", CancellationToken.None)
+            : ctx.Audit.WriteAsync("steward", "review.approved", $"sales.product_{i}", "", CancellationToken.None))));
+
+        var result = await ctx.Audit.VerifyAsync(ctx.Steward, CancellationToken.None);
+        Assert.True(result.Intact, result.Summary);
+        Assert.Equal(before + 32, result.Count);
     }
 
     [Fact]
