@@ -1,4 +1,5 @@
 using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Application.Access;

@@ -5,6 +5,7 @@ using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Application.Products;

@@ -7,6 +7,7 @@ using MeshStudio.Catalog.Products;
 using MeshStudio.Catalog.Search;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Governance;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Privacy;
 using MeshStudio.Core.Products;

@@ -1,4 +1,5 @@
 using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Application.Sources;

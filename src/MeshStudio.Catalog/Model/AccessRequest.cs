@@ -1,3 +1,5 @@
+using MeshStudio.Core.Access;
+
 namespace MeshStudio.Catalog.Model;
 
 /// <summary>A consumer's request to use a product; once approved it is the grant.</summary>

@@ -1,3 +1,4 @@
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 
 namespace MeshStudio.Catalog.Model;

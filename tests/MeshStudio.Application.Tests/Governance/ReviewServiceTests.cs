@@ -1,6 +1,7 @@
 using MeshStudio.Application.Search;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
+using MeshStudio.Core.Governance;
 using MeshStudio.Core.Products;
 using MeshStudio.TestSupport;
 using static MeshStudio.TestSupport.CatalogTestContext;

@@ -3,6 +3,7 @@ using MeshStudio.Catalog;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
+using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
 using MeshStudio.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -19,11 +19,8 @@ public class TypeReferenceTests
     /// </summary>
     private static readonly string[] CatalogEntitiesStillInWeb =
     [
-        "MeshStudio.Catalog.Model.AccessRequestStatus", // access pages
         "MeshStudio.Catalog.Model.AppUser", // sign-in and Identity
         "MeshStudio.Catalog.Model.PersonalAccessToken", // token pages and the bearer handler
-        "MeshStudio.Catalog.Model.ReviewStatus", // review pages
-        "MeshStudio.Catalog.Model.SourceKind", // source pages
     ];
 
     /// <summary>

@@ -3,6 +3,7 @@ using MeshStudio.Application.Governance;
 using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
+using MeshStudio.Core.Governance;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Demo;
 using MeshStudio.Web.Tests.Shared;
@@ -22,7 +23,7 @@ public class DemoMeshSeederTests(MeshAppFactory app)
 
         Assert.Superset(new HashSet<string?> { "sales.revenue_by_country", "marketing.campaign_performance", "logistics.delivery_performance", "marketing.country_focus" }, names.ToHashSet());
         var steward = (await app.Services.GetRequiredService<UserContextLoader>().LoadByUserNameAsync("steward", default))!;
-        var open = await app.Services.GetRequiredService<ReviewService>().ListAsync(steward, Catalog.Model.ReviewStatus.Open, default);
+        var open = await app.Services.GetRequiredService<ReviewService>().ListAsync(steward, Core.Governance.ReviewStatus.Open, default);
         Assert.Contains(open, r => r.Product == new QualifiedName("sales", "customer_orders"));
         var countries = await (await app.ClientFor("sales.analyst").PostAsJsonAsync("/api/sql",
             new { sql = "SELECT country FROM sales.revenue_by_country ORDER BY country" })).JsonAsync(HttpStatusCode.OK);

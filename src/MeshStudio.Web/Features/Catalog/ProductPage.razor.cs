@@ -6,6 +6,7 @@ using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Governance;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;

@@ -1,6 +1,7 @@
 using MeshStudio.Application.Governance;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
+using MeshStudio.Core.Governance;
 using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 

@@ -4,6 +4,7 @@ using MeshStudio.Application.Governance;
 using MeshStudio.Application.Jobs;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
+using MeshStudio.Core.Governance;
 using MeshStudio.Core.Identity;
 using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -42,7 +42,7 @@ public sealed partial class SourcesPage : UserPage
     private async Task LoadAsync()
     {
         _sources = await Sources.ListReadableAsync(_user!, CancellationToken.None);
-        foreach (var source in _sources.Where(s => s.Kind == MeshStudio.Catalog.Model.SourceKind.File))
+        foreach (var source in _sources.Where(s => s.Kind == SourceKind.File))
             _counters[source.Name] = Ingestion.Counters(source.Name);
     }
 

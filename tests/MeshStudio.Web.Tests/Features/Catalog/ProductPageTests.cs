@@ -3,6 +3,7 @@ using MeshStudio.Application.Access;
 using MeshStudio.Application.Governance;
 using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Model;
+using MeshStudio.Core.Access;
 using MeshStudio.Web.Features.Catalog;
 using MeshStudio.Web.Tests.Shared;
 

@@ -1,4 +1,4 @@
-namespace MeshStudio.Catalog.Model;
+namespace MeshStudio.Core.Governance;
 
 public enum ReviewStatus
 {

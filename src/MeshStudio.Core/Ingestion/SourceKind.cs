@@ -1,4 +1,4 @@
-namespace MeshStudio.Catalog.Model;
+namespace MeshStudio.Core.Ingestion;
 
 public enum SourceKind
 {
