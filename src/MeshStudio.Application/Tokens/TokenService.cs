@@ -19,7 +19,7 @@ public sealed class TokenService(IDbContextFactory<MeshDbContext> dbFactory, Aud
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>Issues a token; <c>PlainText</c> is shown to the user once and never stored.</summary>
-    public async Task<(PersonalAccessToken Token, string PlainText)> CreateAsync(
+    public async Task<(TokenView Token, string PlainText)> CreateAsync(
         string userId, string name, DateTime? expiresAt, CancellationToken ct)
     {
         name = CheckName(name);
@@ -32,11 +32,11 @@ public sealed class TokenService(IDbContextFactory<MeshDbContext> dbFactory, Aud
         var token = Add(db, userId, name, plainText, expiresAt, now);
         audit.Append(db, userName, "token.created", $"token {token.Prefix}", name);
         await db.SaveChangesAsync(ct);
-        return (token, plainText);
+        return (ViewOf(token), plainText);
     }
 
     /// <summary>Registers a known token (the demo seeder reads them from configuration). Idempotent by hash.</summary>
-    public async Task<PersonalAccessToken> ImportAsync(string userId, string name, string plainText, CancellationToken ct)
+    public async Task<TokenView> ImportAsync(string userId, string name, string plainText, CancellationToken ct)
     {
         name = CheckName(name);
         if (string.IsNullOrWhiteSpace(plainText) || plainText.Length < MinTokenLength || !plainText.StartsWith(TokenPrefix, StringComparison.Ordinal))
@@ -47,14 +47,14 @@ public sealed class TokenService(IDbContextFactory<MeshDbContext> dbFactory, Aud
         if (existing is not null)
         {
             return existing.UserId == userId
-                ? existing
+                ? ViewOf(existing)
                 : throw new RuleViolationException("This token is already registered to another user.");
         }
         var userName = await UserNameAsync(db, userId, ct);
         var token = Add(db, userId, name, plainText, null, time.GetUtcNow().UtcDateTime);
         audit.Append(db, userName, "token.imported", $"token {token.Prefix}", name);
         await db.SaveChangesAsync(ct);
-        return token;
+        return ViewOf(token);
     }
 
     /// <summary>The user's tokens, newest first.</summary>
@@ -64,7 +64,7 @@ public sealed class TokenService(IDbContextFactory<MeshDbContext> dbFactory, Aud
         return await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.UserId == userId)
             .OrderByDescending(t => t.Id)
-            .Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+            .Select(t => ViewOf(t))
             .ToListAsync(ct);
     }
 
@@ -110,6 +110,9 @@ public sealed class TokenService(IDbContextFactory<MeshDbContext> dbFactory, Aud
             CreatedAt = now,
             ExpiresAt = expiresAt,
         }).Entity;
+
+    private static TokenView ViewOf(PersonalAccessToken t) =>
+        new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
 
     private static string CheckName(string? name)
     {

@@ -1,5 +1,6 @@
 using MeshStudio.Core.Access;
 using MeshStudio.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Application.Tests.Tokens;
 
@@ -20,8 +21,10 @@ public sealed class TokenServiceTests : IAsyncLifetime
         Assert.StartsWith("msk_", plainText, StringComparison.Ordinal);
         Assert.Equal(4 + 43, plainText.Length);
         Assert.Equal(plainText[..12], token.Prefix);
-        Assert.DoesNotContain(plainText, token.TokenHash, StringComparison.Ordinal);
-        Assert.Equal(64, token.TokenHash.Length);
+        await using var db = await _ctx.DbAsync();
+        var stored = await db.PersonalAccessTokens.SingleAsync(t => t.Id == token.Id);
+        Assert.DoesNotContain(plainText, stored.TokenHash, StringComparison.Ordinal);
+        Assert.Equal(64, stored.TokenHash.Length);
         Assert.Equal("sam-id", await _ctx.Tokens.ValidateAsync(plainText, Ct));
     }
 
