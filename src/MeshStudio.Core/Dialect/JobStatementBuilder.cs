@@ -1,6 +1,6 @@
 using MeshStudio.Core.Sql;
 
-namespace MeshStudio.Web.Features.Studio;
+namespace MeshStudio.Core.Dialect;
 
 /// <summary>Composes the CREATE JOB statement the "Save as job" form deploys, so the analyst sees real dialect.</summary>
 public static class JobStatementBuilder
