@@ -24,6 +24,18 @@ public sealed class CatalogMigrationTests
     }
 
     [Fact]
+    public void PostgreSqlMigrations_MatchTheModel_WithoutAServer()
+    {
+        // Checked here too, so a model change that only got its SQLite migration fails without PostgreSQL running.
+        var options = DependencyInjection.Use(
+            new DbContextOptionsBuilder<MeshDbContext>(), new CatalogOptions(CatalogProvider.PostgreSQL, "Host=localhost;Database=unused"));
+        using var db = new MeshDbContext((DbContextOptions<MeshDbContext>)options.Options);
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
     public async Task StartAsync_NewMigration_IsAppliedToTheExistingData()
     {
         await using var catalog = await FileCatalog.CreateAsync();
