@@ -24,6 +24,8 @@ public partial class ProductContractPanel
     private ContractView? _view;
     private ContractSchemaObject? _object;
     private List<(string? Column, ContractQualityRule Rule)> _quality = [];
+    private bool _hasClassification;
+    private bool _hasDescriptions;
     private bool _editing;
     private string _yaml = "";
 
@@ -37,6 +39,8 @@ public partial class ProductContractPanel
         _view = view;
         Error = view is null ? $"There is no product {Product} you can see." : null;
         _object = view?.Contract.ObjectFor(Product.Name);
+        _hasClassification = _object?.Properties.Any(p => p.Classification is not null) == true;
+        _hasDescriptions = _object?.Properties.Any(p => p.Description is not null) == true;
         _quality = _object is null
             ? []
             : [.. _object.Quality.Select(r => ((string?)null, r)), .. _object.Properties.SelectMany(p => p.Quality.Select(r => ((string?)p.Name, r)))];
