@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace MeshStudio.Web.Demo;
 
 /// <summary>
-/// Seeds the demo mesh: users per role, three domains, their pipelines with some history, three published
+/// Seeds the demo mesh: users per role, three domains, their pipelines with some history, four published
 /// products (one made from another domain's) and one waiting in review. Every step checks first, so a second start changes nothing.
 /// </summary>
 public sealed partial class DemoMeshSeeder(
