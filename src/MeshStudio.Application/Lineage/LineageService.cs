@@ -43,7 +43,8 @@ public sealed class LineageService(LineageCatalog catalog, ISqlParser parser, La
         QualifiedName product, IReadOnlyList<ColumnSchema> columns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        var tracer = new ColumnTracer(await ModelAsync(cancellationToken));
+        // Tracing needs no freshness: a commit does not scan every source's lake folder for it.
+        var tracer = new ColumnTracer(await ModelAsync(cancellationToken, withFreshness: false));
         return columns
             .Select(c => c.Pii is null && PersonalUpstream(tracer.Trace(product, c.Name)).FirstOrDefault() is { Pii: var kind } ? c with { Pii = kind } : c)
             .ToList();
@@ -75,8 +76,8 @@ public sealed class LineageService(LineageCatalog catalog, ISqlParser parser, La
         _ => AccessRules.CanAuthorIn(user, element.Name.Domain),
     };
 
-    private async Task<MeshModel> ModelAsync(CancellationToken cancellationToken) =>
-        MeshModel.Build(await catalog.ReadAsync(cancellationToken), parser, NewestBatch);
+    private async Task<MeshModel> ModelAsync(CancellationToken cancellationToken, bool withFreshness = true) =>
+        MeshModel.Build(await catalog.ReadAsync(cancellationToken), parser, withFreshness ? NewestBatch : _ => null);
 
     /// <summary>A source's freshness: when its newest batch was stored in the lake.</summary>
     private DateTime? NewestBatch(QualifiedName source)
