@@ -3,6 +3,7 @@ using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Persistence;
 using MeshStudio.Core.Governance;
 using MeshStudio.Core.Products;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MeshStudio.Catalog;
 
-/// <summary>The catalog: identity, domains, sources, products, jobs, governance and access.</summary>
-public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The catalog: identity, domains, sources, products, jobs, governance and access; and the keys that protect sign-in
+/// cookies, so every node sharing the catalog accepts the others' (ADR 31).
+/// </summary>
+public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<MeshDomain> Domains => Set<MeshDomain>();
     public DbSet<DomainMember> DomainMembers => Set<DomainMember>();
@@ -27,6 +31,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<Semantics.SemanticTypeEntity> SemanticTypes => Set<Semantics.SemanticTypeEntity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Model;
+using MeshStudio.Catalog.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -36,6 +37,7 @@ public static class SecurityExtensions
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(AuthSchemes.PersonalAccessToken, null)
             .AddIdentityCookies();
+        services.AddDataProtection().PersistKeysToCatalog();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -20,8 +20,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the app on a free loopback port and waits until <c>/health</c> answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataPath, TimeSpan timeout)
+    /// <summary>
+    /// Starts the app on a free loopback port and waits until <c>/health</c> answers; <paramref name="environment"/> adds
+    /// or overrides environment variables (settings such as <c>MeshStudio__Redis__ConnectionString</c>, or <c>HOME</c>).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataPath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [AppAssembly()])
@@ -36,6 +39,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["MeshStudio__DataPath"] = dataPath;
         start.Environment["MeshStudio__Simulator__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
