@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<EntitlementService>();
         services.TryAddSingleton<ReviewService>();
+        services.TryAddSingleton<Governance.Policies.PolicyService>();
+        services.TryAddSingleton<Governance.Policies.ProductPolicyChecks>();
         services.TryAddSingleton<AccessService>();
         services.TryAddSingleton<ProductSearch>();
         services.TryAddSingleton<TokenService>();

@@ -32,6 +32,9 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<Semantics.SemanticTypeEntity> SemanticTypes => Set<Semantics.SemanticTypeEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Semantics.SemanticTypeVersionEntity> SemanticTypeVersions => Set<Semantics.SemanticTypeVersionEntity>();
+    public DbSet<Governance.PolicyEntity> Policies => Set<Governance.PolicyEntity>();
+    public DbSet<Governance.PolicyVersionEntity> PolicyVersions => Set<Governance.PolicyVersionEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -70,6 +73,11 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         Json(builder.Entity<Review>().Property(r => r.Checks));
         builder.Entity<Semantics.SemanticTypeEntity>().HasIndex(t => t.Name).IsUnique();
         Json(builder.Entity<Semantics.SemanticTypeEntity>().Property(t => t.Values));
+        builder.Entity<Semantics.SemanticTypeVersionEntity>().HasIndex(v => new { v.TypeName, v.Version }).IsUnique();
+        Json(builder.Entity<Semantics.SemanticTypeVersionEntity>().Property(v => v.Values));
+        builder.Entity<Governance.PolicyEntity>().HasIndex(p => p.Key).IsUnique();
+        builder.Entity<Governance.PolicyEntity>().HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Governance.PolicyVersionEntity>().HasIndex(v => new { v.PolicyId, v.Version }).IsUnique();
     }
 
     /// <summary>SQLite keeps no time zone: every DateTime in the catalog is UTC, so read them back as UTC.</summary>

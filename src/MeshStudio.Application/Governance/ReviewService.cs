@@ -1,3 +1,4 @@
+using MeshStudio.Application.Governance.Policies;
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Model;
@@ -12,9 +13,10 @@ namespace MeshStudio.Application.Governance;
 
 /// <summary>
 /// Governance reviews: publishing opens a review with automated checks; a steward approves
-/// (the product enters the marketplace) or rejects it with a comment.
+/// (the product enters the marketplace) or rejects it with a comment. The checks are the policies in force,
+/// evaluated on the product as it is whenever an open review is read or decided: a fix shows at once.
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time)
+public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, TimeProvider time, ProductPolicyChecks policyChecks)
 {
     public const int MaxCommentLength = 4000;
 
@@ -39,7 +41,7 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         {
             ProductId = entity.Id,
             Status = ReviewStatus.Open,
-            Checks = Evaluate(product, entity).ToList(),
+            Checks = (await policyChecks.EvaluateAsync(db, product, entity, ct)).ToList(),
             OpenedByUserId = actor.UserId,
             OpenedAt = time.GetUtcNow().UtcDateTime,
         }).Entity;
@@ -61,25 +63,22 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         var everything = steward.IsSteward || steward.IsAdmin;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Reviews.AsNoTracking()
+            .Include(r => r.Product!).ThenInclude(p => p.Domain)
+            .Include(r => r.Product!).ThenInclude(p => p.Owner)
             .Where(r => status == null || r.Status == status)
             .Where(r => everything || domains.Contains(r.Product!.Domain!.Name))
             .OrderByDescending(r => r.Id)
-            .Select(r => new
-            {
-                r.Id,
-                Domain = r.Product!.Domain!.Name,
-                Product = r.Product.Name,
-                r.Product.Title,
-                r.Status,
-                r.Checks,
-                r.OpenedAt,
-                OpenedBy = db.Users.Where(u => u.Id == r.OpenedByUserId).Select(u => u.UserName).FirstOrDefault(),
-            })
             .ToListAsync(ct);
-        return rows.Select(r => new ReviewSummary(
-                r.Id, new QualifiedName(r.Domain, r.Product), r.Title, r.Status,
-                r.Status == ReviewStatus.Open && ReviewChecks.CanApprove(r.Checks), r.OpenedAt, r.OpenedBy ?? ""))
-            .ToList();
+        var userIds = rows.Select(r => r.OpenedByUserId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, ct);
+        var summaries = new List<ReviewSummary>(rows.Count);
+        foreach (var r in rows)
+        {
+            var name = new QualifiedName(r.Product!.Domain!.Name, r.Product.Name);
+            var canApprove = r.Status == ReviewStatus.Open && ReviewChecks.CanApprove(await policyChecks.EvaluateAsync(db, name, r.Product, ct));
+            summaries.Add(new ReviewSummary(r.Id, name, r.Product.Title, r.Status, canApprove, r.OpenedAt, names.GetValueOrDefault(r.OpenedByUserId, "")));
+        }
+        return summaries;
     }
 
     /// <summary>One review, or null when it does not exist or the user may not follow it.</summary>
@@ -88,6 +87,7 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var review = await db.Reviews.AsNoTracking()
             .Include(r => r.Product!).ThenInclude(p => p.Domain)
+            .Include(r => r.Product!).ThenInclude(p => p.Owner)
             .SingleOrDefaultAsync(r => r.Id == id, ct);
         if (review is null)
             return null;
@@ -99,15 +99,17 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, ct);
         var open = review.Status == ReviewStatus.Open;
+        // An open review shows the policies in force on the product as it is now; a decided one what was decided on.
+        var checks = open ? await policyChecks.EvaluateAsync(db, new QualifiedName(domain, product.Name), product, ct) : review.Checks;
         return new ReviewDetails(
             review.Id,
             new QualifiedName(domain, product.Name),
             product.Title,
             review.Status,
-            open && ReviewChecks.CanApprove(review.Checks),
+            open && ReviewChecks.CanApprove(checks),
             review.OpenedAt,
             names.GetValueOrDefault(review.OpenedByUserId, ""),
-            review.Checks,
+            checks,
             product.Description,
             product.Columns,
             review.Comment,
@@ -129,7 +131,7 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (review, product, name) = await FindOpenAsync(db, id, ct);
 
-        var checks = Evaluate(name, product).ToList();
+        var checks = (await policyChecks.EvaluateAsync(db, name, product, ct)).ToList();
         var blocking = checks.Where(c => c.Blocking && !c.Passed).ToList();
         if (blocking.Count > 0)
         {
@@ -172,14 +174,6 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         await SearchIndex.SyncAsync(db, product.Id, ct);
         await tx.CommitAsync(ct);
     }
-
-    private static IReadOnlyList<CheckResult> Evaluate(QualifiedName name, Product product) =>
-        ReviewChecks.Evaluate(new ProductFacts(
-            name,
-            product.Owner?.UserName,
-            product.Description,
-            product.Columns,
-            HasData: product.SnapshotLocation is not null));
 
     private static string CheckComment(string? comment, bool required)
     {

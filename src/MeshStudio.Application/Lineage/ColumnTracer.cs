@@ -1,3 +1,4 @@
+using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Privacy;
 using MeshStudio.Core.Products;
 
@@ -11,14 +12,20 @@ namespace MeshStudio.Application.Lineage;
 internal sealed class ColumnTracer(MeshModel model)
 {
     /// <summary>Every upstream column (all of them, visible or not), nearest first, each once with its fewest hops.</summary>
-    public IReadOnlyList<UpstreamColumn> Trace(QualifiedName product, string column)
+    public IReadOnlyList<UpstreamColumn> Trace(QualifiedName product, string column) =>
+        Trace(OutputOf(product, column)?.Sources ?? []);
+
+    /// <summary>
+    /// Every upstream column of an output computed from <paramref name="sources"/> (a query not deployed as a job yet),
+    /// nearest first.
+    /// </summary>
+    public IReadOnlyList<UpstreamColumn> Trace(IReadOnlyList<SourceColumn> sources)
     {
         var found = new Dictionary<(string Node, string Column), UpstreamColumn>();
-        var pending = new Queue<(QualifiedName Product, string Column, int Hops, bool Masked)>([(product, column, 0, false)]);
+        var pending = new Queue<(IReadOnlyList<SourceColumn> Sources, int Hops, bool Masked)>([(sources, 0, false)]);
         while (pending.TryDequeue(out var at))
         {
-            var output = model.OutputsOf(at.Product).FirstOrDefault(o => string.Equals(o.Name, at.Column, StringComparison.OrdinalIgnoreCase));
-            foreach (var source in output?.Sources ?? [])
+            foreach (var source in at.Sources)
             {
                 if (model.Resolve(source.Relation) is not { } element)
                     continue;
@@ -33,17 +40,20 @@ internal sealed class ColumnTracer(MeshModel model)
                     {
                         found[key] = seen with { Masked = false };
                         if (element.Kind == LineageNodeKind.Product)
-                            pending.Enqueue((element.Name, name, seen.Hops, false));
+                            pending.Enqueue((OutputOf(element.Name, name)?.Sources ?? [], seen.Hops, false));
                     }
                     continue;
                 }
                 found[key] = new UpstreamColumn(element.Id, element.Name, name, at.Hops + 1, masked, PersonalKind(element, schema, name));
                 if (element.Kind == LineageNodeKind.Product)
-                    pending.Enqueue((element.Name, name, at.Hops + 1, masked));
+                    pending.Enqueue((OutputOf(element.Name, name)?.Sources ?? [], at.Hops + 1, masked));
             }
         }
         return found.Values.OrderBy(c => c.Hops).ThenBy(c => c.Node, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
     }
+
+    private OutputColumn? OutputOf(QualifiedName product, string column) =>
+        model.OutputsOf(product).FirstOrDefault(o => string.Equals(o.Name, column, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A column's own flag: a product's from the classification of its values; a source's as declared, else from its

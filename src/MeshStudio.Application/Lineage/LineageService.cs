@@ -50,6 +50,27 @@ public sealed class LineageService(LineageCatalog catalog, ISqlParser parser, La
             .ToList();
     }
 
+    /// <summary>
+    /// The output columns of <paramref name="query"/> (<c>*</c> expanded against the catalog) and the personal data
+    /// each would carry through lineage, for the policies while typing and at deploy.
+    /// </summary>
+    public async Task<IReadOnlyList<QueryOutput>> OutputsOfAsync(QueryNode query, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(cancellationToken, withFreshness: false);
+        var tracer = new ColumnTracer(model);
+        return ColumnLineage.Of(query, relation => model.Resolve(relation)?.Columns.Select(c => c.Name).ToList())
+            .Where(o => o.Name is not null)
+            .Select(o =>
+            {
+                var upstream = tracer.Trace(o.Sources);
+                return new QueryOutput(
+                    o.Name!,
+                    PersonalUpstream(upstream).FirstOrDefault()?.Pii,
+                    upstream.FirstOrDefault(u => u.Pii is not null && u.Masked)?.Pii);
+            })
+            .ToList();
+    }
+
     private static ColumnOrigins Origins(MeshModel model, ColumnTracer tracer, MeshElement product, ColumnSchema column, Func<MeshElement, bool> visible)
     {
         var upstream = tracer.Trace(product.Name, column.Name);
