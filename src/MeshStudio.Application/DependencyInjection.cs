@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.TryAddSingleton<Governance.Policies.PolicyService>();
         services.TryAddSingleton<Governance.Policies.ProductPolicyChecks>();
         services.TryAddSingleton<AccessService>();
+        services.TryAddSingleton<PublishedCatalog>();
         services.TryAddSingleton<ProductSearch>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<SemanticTypeService>();

@@ -1,91 +1,115 @@
 using System.Text.RegularExpressions;
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Search;
-using MeshStudio.Core.Products;
 using Microsoft.EntityFrameworkCore;
+using static MeshStudio.Application.Search.SearchFilters;
 
 namespace MeshStudio.Application.Search;
 
-/// <summary>The marketplace search: full text over published products (<see cref="SearchDialect"/>), ranked, with facets.</summary>
-public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFactory)
+/// <summary>
+/// The marketplace search: full text over published products (<see cref="SearchDialect"/>), ranked, tolerant of
+/// typos (a word the catalog does not know is searched together with its closest known words, and the corrected
+/// search is offered as "did you mean"), sorted, with facets and the matched words' positions for highlighting.
+/// </summary>
+public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFactory, PublishedCatalog catalog)
 {
     public const int MaxPageSize = 100;
     private const int MaxTerms = 16;
-    private const int SnippetLength = 200;
+
+    /// <summary>With at least this many matches of the words as typed, unknown words are not corrected.</summary>
+    public const int FewExactHits = 3;
 
     public async Task<SearchPage> SearchAsync(ProductQuery query, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
         var terms = Terms(query.Text);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var match = terms.Count == 0 ? null : SearchDialect.For(db).Expression(terms);
+        var current = await catalog.CurrentAsync(db, ct);
+        var asTyped = AsTyped(terms);
+        var alternatives = Alternatives(terms, current.Vocabulary);
 
-        // Rank and snippet per matching product id; null = no text, every published product matches.
-        Dictionary<int, (int Rank, string Snippet)>? ranked = null;
-        if (match is not null)
-            ranked = await MatchAsync(db, match, ct);
-
-        var candidates = await db.Products.AsNoTracking()
-            .Where(p => p.Status == ProductStatus.Published)
-            .Select(p => new
+        // Rank per matching product id; null = no text, every published product matches.
+        Dictionary<int, int>? ranked = null;
+        List<PublishedProduct> matches;
+        if (alternatives.Count > 0)
+        {
+            var dialect = SearchDialect.For(db);
+            if (alternatives.Any(a => a.Count > 1))
             {
-                p.Id,
-                Domain = p.Domain!.Name,
-                p.Name,
-                p.Title,
-                p.Description,
-                p.Tags,
-                OwnerDisplayName = p.Owner == null ? "" : p.Owner.DisplayName,
-                OwnerUserName = p.Owner == null ? "" : p.Owner.UserName,
-                p.LastUpdatedAt,
-                p.RowCount,
-                p.PublishedAt,
-            })
-            .ToListAsync(ct);
-        var matches = ranked is null ? candidates : candidates.Where(c => ranked.ContainsKey(c.Id)).ToList();
+                // A word the vocabulary lacks may still match as typed (a stemmed form); corrections are for few hits.
+                var exact = await MatchAsync(db, dialect.Expression(asTyped), ct);
+                if (exact.Count >= FewExactHits)
+                    (ranked, alternatives) = (exact, asTyped);
+            }
+            ranked ??= await MatchAsync(db, dialect.Expression(alternatives), ct);
+            // An id missing from the loaded copy was published after it was read; the next search shows it.
+            matches = ranked.Keys.Where(current.Products.ContainsKey).Select(id => current.Products[id]).ToList();
+        }
+        else
+        {
+            matches = [.. current.Products.Values];
+        }
 
-        var domainFilter = string.IsNullOrWhiteSpace(query.Domain) ? null : query.Domain.Trim();
-        var tagFilter = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim();
-        bool InDomain(string domain) => domainFilter is null || string.Equals(domain, domainFilter, StringComparison.OrdinalIgnoreCase);
-        bool HasTag(List<string> tags) => tagFilter is null || tags.Contains(tagFilter, StringComparer.OrdinalIgnoreCase);
-
-        var domainFacets = matches.Where(m => HasTag(m.Tags))
-            .GroupBy(m => m.Domain)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count());
-        var tagFacets = matches.Where(m => InDomain(m.Domain))
-            .SelectMany(m => m.Tags.Distinct(StringComparer.OrdinalIgnoreCase))
-            .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-
-        var filtered = matches.Where(m => InDomain(m.Domain) && HasTag(m.Tags));
-        var ordered = ranked is null
-            ? filtered.OrderByDescending(m => m.PublishedAt).ThenBy(m => m.Domain).ThenBy(m => m.Name).ToList()
-            : filtered.OrderBy(m => ranked[m.Id].Rank).ToList();
-
-        var items = ordered
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(m => new SearchHit(
-                new QualifiedName(m.Domain, m.Name),
-                m.Title,
-                ranked is null ? Shorten(SearchIndex.PlainText(m.Description)) : ranked[m.Id].Snippet,
-                m.Tags,
-                string.IsNullOrEmpty(m.OwnerDisplayName) ? m.OwnerUserName ?? "" : m.OwnerDisplayName,
-                m.LastUpdatedAt,
-                m.RowCount))
-            .ToList();
-        return new SearchPage(items, ordered.Count, domainFacets, tagFacets);
+        var searched = alternatives.SelectMany(a => a).Distinct(StringComparer.Ordinal).ToList();
+        var filters = new SearchFilters(query);
+        var filtered = matches.Where(m => filters.Keeps(m));
+        var ordered = (query.Sort, ranked) switch
+        {
+            (SearchSort.Freshness, _) => filtered.OrderByDescending(m => m.LastUpdatedAt ?? DateTime.MinValue).ThenBy(m => m.Name.ToString(), StringComparer.Ordinal),
+            (_, null) => filtered.OrderByDescending(m => m.PublishedAt).ThenBy(m => m.Name.ToString(), StringComparer.Ordinal),
+            (_, { } rank) => filtered.OrderBy(m => rank[m.Id]),
+        };
+        var all = ordered.ToList();
+        var items = all.Skip((page - 1) * pageSize).Take(pageSize).Select(m => Hit(m, searched)).ToList();
+        return new SearchPage(
+            items,
+            all.Count,
+            filters.Count(matches, Facet.Domain),
+            filters.Count(matches, Facet.Tag),
+            filters.Count(matches, Facet.Owner),
+            filters.Count(matches, Facet.Classification),
+            DidYouMean(terms, alternatives));
     }
 
-    private static async Task<Dictionary<int, (int Rank, string Snippet)>> MatchAsync(
-        MeshDbContext db, string match, CancellationToken ct)
+    private static SearchHit Hit(PublishedProduct product, List<string> searched)
     {
-        var result = new Dictionary<int, (int, string)>();
+        var snippet = TextMatches.Snippet(product.Description, searched);
+        return new SearchHit(
+            product.Name,
+            product.Title,
+            snippet,
+            product.Tags,
+            product.Owner,
+            product.LastUpdatedAt,
+            product.RowCount,
+            product.ContainsPersonalData,
+            TextMatches.Find(product.Title, searched),
+            TextMatches.Find(snippet, searched),
+            searched.Count == 0
+                ? []
+                : product.Columns.Where(c => SearchVocabulary.Words(c).Any(w => TextMatches.Matches(w, searched))).ToList());
+    }
+
+    /// <summary>Per typed word, the words searched for it: itself, and its corrections when the catalog does not know it.</summary>
+    private static List<IReadOnlyList<string>> Alternatives(List<string> terms, SearchVocabulary vocabulary) =>
+        terms.Select((term, i) => vocabulary.IsKnown(term, asPrefix: i == terms.Count - 1)
+                ? (IReadOnlyList<string>)[term]
+                : [term, .. vocabulary.Corrections(term)])
+            .ToList();
+
+    /// <summary>The search with each corrected word replaced by its best correction; null when nothing was corrected.</summary>
+    private static string? DidYouMean(List<string> terms, List<IReadOnlyList<string>> alternatives) =>
+        alternatives.Any(a => a.Count > 1)
+            ? string.Join(' ', alternatives.Select((a, i) => a.Count > 1 ? a[1] : terms[i]))
+            : null;
+
+    private static async Task<Dictionary<int, int>> MatchAsync(MeshDbContext db, string match, CancellationToken ct)
+    {
+        var result = new Dictionary<int, int>();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = SearchDialect.For(db).Match;
         var parameter = command.CreateParameter();
@@ -95,25 +119,24 @@ public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFac
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rank = 0;
         while (await reader.ReadAsync(ct))
-            result[reader.GetInt32(0)] = (rank++, reader.IsDBNull(1) ? "" : reader.GetString(1));
+            result[reader.GetInt32(0)] = rank++;
         return result;
     }
 
     /// <summary>
-    /// What a user typed as SQLite's FTS5 expression: every word quoted (so no FTS syntax can be injected), words AND-ed,
-    /// the last one a prefix ("rev" finds "revenue"). Null when there is nothing to search for.
+    /// What a user typed as SQLite's FTS5 expression (without corrections): every word quoted (so no FTS syntax can be
+    /// injected), words AND-ed, the last one a prefix ("rev" finds "revenue"). Null when there is nothing to search for.
     /// </summary>
     public static string? ToMatchExpression(string? text) =>
-        Terms(text) is { Count: > 0 } terms ? new SqliteSearchDialect().Expression(terms) : null;
+        Terms(text) is { Count: > 0 } terms ? new SqliteSearchDialect().Expression(AsTyped(terms)) : null;
+
+    private static List<IReadOnlyList<string>> AsTyped(List<string> terms) => [.. terms.Select(t => (IReadOnlyList<string>)[t])];
 
     /// <summary>The words of what a user typed: letters and digits only, lower case, at most <see cref="MaxTerms"/>.</summary>
     private static List<string> Terms(string? text) =>
         string.IsNullOrWhiteSpace(text)
             ? []
             : NonWord().Split(text).Where(t => t.Length > 0).Take(MaxTerms).Select(t => t.ToLowerInvariant()).ToList();
-
-    private static string Shorten(string text) =>
-        text.Length <= SnippetLength ? text : string.Concat(text.AsSpan(0, SnippetLength).TrimEnd(), "…");
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]
     private static partial Regex NonWord();

@@ -18,10 +18,14 @@ internal sealed class PostgreSqlSearchDialect : SearchDialect
         "setweight(to_tsvector('english', {7}), 'D'))";
 
     public override string Match =>
-        "SELECT s.product_id, ts_headline('english', s.description, q, 'StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=12') " +
+        "SELECT s.product_id " +
         "FROM product_search s, to_tsquery('english', @match) q WHERE s.document @@ q " +
         "ORDER BY ts_rank(s.document, q) DESC, s.product_id";
 
-    public override string Expression(IReadOnlyList<string> terms) =>
-        string.Join(" & ", terms.Select((t, i) => i == terms.Count - 1 ? t + ":*" : t));
+    public override string Expression(IReadOnlyList<IReadOnlyList<string>> terms) =>
+        string.Join(" & ", terms.Select((alternatives, i) =>
+        {
+            var words = alternatives.Select((w, j) => IsPrefix(terms, i, j) ? w + ":*" : w).ToList();
+            return words.Count == 1 ? words[0] : "(" + string.Join(" | ", words) + ")";
+        }));
 }

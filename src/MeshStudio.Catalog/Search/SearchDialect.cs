@@ -21,12 +21,17 @@ internal abstract class SearchDialect
     /// <summary>Values: product id, name, title, description, columns, tags, domain, owner.</summary>
     public abstract string Insert { get; }
 
-    /// <summary>Rows of (product id, snippet of the description), best match first.</summary>
+    /// <summary>Product ids, best match first (snippets are cut by the caller, the same way for both providers).</summary>
     public abstract string Match { get; }
 
     /// <summary>
-    /// The search expression for <c>@match</c>: every term must occur, the last one as a prefix ("rev" finds "revenue").
-    /// Terms hold only letters and digits, so no search syntax reaches the database.
+    /// The search expression for <c>@match</c>: every term must occur, each as one of its alternatives (what was typed,
+    /// then the spelling corrections of an unknown word); the first alternative of the last term as a prefix ("rev"
+    /// finds "revenue"). Words hold only letters and digits, so no search syntax reaches the database.
     /// </summary>
-    public abstract string Expression(IReadOnlyList<string> terms);
+    public abstract string Expression(IReadOnlyList<IReadOnlyList<string>> terms);
+
+    /// <summary>Whether the word at <paramref name="alternative"/> of term <paramref name="term"/> matches as a prefix.</summary>
+    protected static bool IsPrefix(IReadOnlyList<IReadOnlyList<string>> terms, int term, int alternative) =>
+        term == terms.Count - 1 && alternative == 0;
 }

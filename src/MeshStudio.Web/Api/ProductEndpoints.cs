@@ -22,7 +22,7 @@ public static class ProductEndpoints
         var products = app.MapGroup("/api/products").WithTags("Products").RequireAuthorization();
 
         products.MapGet("/", SearchAsync).WithName("SearchProducts")
-            .WithSummary("Marketplace search over published products, ranked, with domain and tag facets.");
+            .WithSummary("Marketplace search over published products: typo-tolerant, ranked or sorted, with facets and match positions.");
         products.MapGet("/{domain}/{name}", GetAsync).WithName("GetProduct")
             .WithSummary("A product's metadata, schema, status and freshness.");
         products.MapGet("/{domain}/{name}/data", GetDataAsync).Produces<DataPage>().WithName("GetProductData")
@@ -31,9 +31,24 @@ public static class ProductEndpoints
             .WithSummary("Per column of the current snapshot: rows, nulls, minimum and maximum, from the Parquet footers. Needs a grant.");
     }
 
-    private static Task<SearchPage> SearchAsync(
-        string? q, string? domain, string? tag, int? page, int? pageSize, ProductSearch search, CancellationToken cancellationToken) =>
-        search.SearchAsync(new ProductQuery(q, domain, tag, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100)), cancellationToken);
+    private static async Task<Results<Ok<SearchPage>, ProblemHttpResult>> SearchAsync(
+        string? q, string? domain, string? tag, string? owner, string? classification, string? sort, int? page, int? pageSize,
+        ProductSearch search, CancellationToken cancellationToken)
+    {
+        SearchSort? order = (sort ?? "relevance") switch
+        {
+            "relevance" => SearchSort.Relevance,
+            "freshness" => SearchSort.Freshness,
+            _ => null,
+        };
+        if (order is not { } parsed)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "sort must be relevance or freshness.");
+        if (classification is not (null or "" or SearchClassification.Personal or SearchClassification.NotPersonal))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+                detail: $"classification must be {SearchClassification.Personal} or {SearchClassification.NotPersonal}.");
+        var query = new ProductQuery(q, domain, tag, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), owner, classification, parsed);
+        return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
+    }
 
     private static async Task<Results<Ok<ProductDetails>, ProblemHttpResult>> GetAsync(
         string domain, string name, HttpContext context, UserContextResolver users, ProductService service)

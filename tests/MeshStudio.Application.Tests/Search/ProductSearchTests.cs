@@ -132,9 +132,9 @@ public sealed class ProductSearchTests : IAsyncLifetime
 
     [Theory]
     [InlineData("rev", "\"rev\"*")]
-    [InlineData("  revenue  by country ", "\"revenue\" \"by\" \"country\"*")]
-    [InlineData("sales.revenue_by", "\"sales\" \"revenue\" \"by\"*")]
-    [InlineData("\"a\" OR b*", "\"a\" \"or\" \"b\"*")]
+    [InlineData("  revenue  by country ", "\"revenue\" AND \"by\" AND \"country\"*")]
+    [InlineData("sales.revenue_by", "\"sales\" AND \"revenue\" AND \"by\"*")]
+    [InlineData("\"a\" OR b*", "\"a\" AND \"or\" AND \"b\"*")]
     [InlineData("  ", null)]
     [InlineData("*()", null)]
     public void ToMatchExpression_UserText_QuotesEveryTermAndPrefixesTheLast(string text, string? expected)

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Components.Web;
 namespace MeshStudio.Web.Features.Catalog;
 
 /// <summary>
-/// Search over published products with domain and tag facets. The query string (<c>?q=&amp;domain=&amp;tag=&amp;page=</c>)
-/// reflects the search, so a search can be shared or bookmarked and the back button works.
+/// Search over published products with facets (domain, tag, owner, classification), a sort order and "did you mean".
+/// The query string (<c>?q=&amp;domain=&amp;tag=&amp;owner=&amp;class=&amp;sort=&amp;page=</c>) reflects the search, so a
+/// search can be shared or bookmarked and the back button works.
 /// </summary>
 public sealed partial class MarketplacePage
 {
@@ -16,6 +17,9 @@ public sealed partial class MarketplacePage
     private string _text = "";
     private string? _domain;
     private string? _tag;
+    private string? _owner;
+    private string? _classification;
+    private SearchSort _sort;
     private int _pageNumber = 1;
     private SearchPage? _page;
     private string? _error;
@@ -39,10 +43,21 @@ public sealed partial class MarketplacePage
     [SupplyParameterFromQuery(Name = "tag")]
     public string? Tag { get; set; }
 
+    [SupplyParameterFromQuery(Name = "owner")]
+    public string? Owner { get; set; }
+
+    [SupplyParameterFromQuery(Name = "class")]
+    public string? Classification { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
     [SupplyParameterFromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    private bool HasFilters => _domain is not null || _tag is not null || _owner is not null || _classification is not null;
 
     private int PageCount => _page is null ? 0 : (_page.Total + PageSize - 1) / PageSize;
 
@@ -52,12 +67,15 @@ public sealed partial class MarketplacePage
         _text = Q ?? "";
         _domain = string.IsNullOrWhiteSpace(Domain) ? null : Domain;
         _tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag;
+        _owner = string.IsNullOrWhiteSpace(Owner) ? null : Owner;
+        _classification = string.IsNullOrWhiteSpace(Classification) ? null : Classification;
+        _sort = Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var sort) ? sort : SearchSort.Relevance;
         _pageNumber = Math.Max(1, PageNumber ?? 1);
         if (Key() != _searched)
             await RunAsync();
     }
 
-    private string Key() => $"{_text.Trim()}\n{_domain}\n{_tag}\n{_pageNumber}";
+    private string Key() => $"{_text.Trim()}\n{_domain}\n{_tag}\n{_owner}\n{_classification}\n{_sort}\n{_pageNumber}";
 
     private async Task RunAsync()
     {
@@ -65,11 +83,12 @@ public sealed partial class MarketplacePage
         _error = null;
         try
         {
-            _page = await Search.SearchAsync(new ProductQuery(_text.Trim(), _domain, _tag, _pageNumber, PageSize), CancellationToken.None);
+            _page = await Search.SearchAsync(
+                new ProductQuery(_text.Trim(), _domain, _tag, _pageNumber, PageSize, _owner, _classification, _sort), CancellationToken.None);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            _page = new SearchPage([], 0, Empty, Empty);
+            _page = SearchPage.Empty;
             _error = $"The search failed: {e.Message}";
         }
     }
@@ -106,10 +125,36 @@ public sealed partial class MarketplacePage
         await ApplyAsync(resetPage: true);
     }
 
+    private async Task ToggleOwnerAsync(string owner)
+    {
+        _owner = string.Equals(_owner, owner, StringComparison.OrdinalIgnoreCase) ? null : owner;
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task ToggleClassificationAsync(string classification)
+    {
+        _classification = _classification == classification ? null : classification;
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task SortAsync(SearchSort sort)
+    {
+        _sort = sort;
+        await ApplyAsync(resetPage: true);
+    }
+
+    private async Task SearchForAsync(string text)
+    {
+        _text = text;
+        await ApplyAsync(resetPage: true);
+    }
+
     private async Task ClearFiltersAsync()
     {
         _domain = null;
         _tag = null;
+        _owner = null;
+        _classification = null;
         await ApplyAsync(resetPage: true);
     }
 
@@ -133,6 +178,9 @@ public sealed partial class MarketplacePage
             ["q"] = text.Length == 0 ? null : text,
             ["domain"] = _domain,
             ["tag"] = _tag,
+            ["owner"] = _owner,
+            ["class"] = _classification,
+            ["sort"] = _sort == SearchSort.Relevance ? null : _sort.ToString().ToLowerInvariant(),
             ["page"] = _pageNumber == 1 ? null : _pageNumber,
         }), replace: true);
     }
@@ -146,6 +194,10 @@ public sealed partial class MarketplacePage
             parts.Add($"in {_domain}");
         if (_tag is not null)
             parts.Add($"tagged #{_tag}");
+        if (_owner is not null)
+            parts.Add($"owned by {_owner}");
+        if (_classification is not null)
+            parts.Add($"with {SearchClassification.Label(_classification).ToLowerInvariant()}");
         return string.Join(" ", parts);
     }
 
