@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ProductSearch>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<SemanticTypeService>();
+        services.TryAddSingleton<Products.Trust.ProductTrust>();
         return services;
     }
 }

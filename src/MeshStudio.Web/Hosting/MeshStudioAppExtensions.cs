@@ -47,6 +47,7 @@ public static class MeshStudioAppExtensions
         app.MapSourceFileEndpoints();
         app.MapProductEndpoints();
         app.MapContractEndpoints();
+        app.MapProductInsightEndpoints();
         app.MapLineageEndpoints();
         app.MapSqlEndpoints();
         app.MapPipelineEndpoints();

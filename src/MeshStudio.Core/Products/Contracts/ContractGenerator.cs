@@ -106,7 +106,7 @@ public static class ContractGenerator
     private static IReadOnlyList<ContractSla> Sla(TimeSpan interval, string product)
     {
         var (value, unit) = Duration(interval);
-        var (latency, latencyUnit) = Duration(interval * 2);
+        var (latency, latencyUnit) = Duration(FreshnessSla.Default(interval));
         return
         [
             new ContractSla { Property = "frequency", Value = ContractValue.OfPlain(value), Unit = unit, Element = product },

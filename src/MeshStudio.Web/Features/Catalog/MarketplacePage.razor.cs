@@ -1,4 +1,6 @@
+using MeshStudio.Application.Products.Trust;
 using MeshStudio.Application.Search;
+using MeshStudio.Core.Products;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -24,9 +26,13 @@ public sealed partial class MarketplacePage
     private SearchPage? _page;
     private string? _error;
     private string? _searched;
+    private IReadOnlyDictionary<QualifiedName, ProductTrustView> _trust = new Dictionary<QualifiedName, ProductTrustView>();
 
     [Inject]
     public required ProductSearch Search { get; init; }
+
+    [Inject]
+    public required ProductTrust Trust { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -85,6 +91,7 @@ public sealed partial class MarketplacePage
         {
             _page = await Search.SearchAsync(
                 new ProductQuery(_text.Trim(), _domain, _tag, _pageNumber, PageSize, _owner, _classification, _sort), CancellationToken.None);
+            _trust = await Trust.ForPublishedAsync(_page.Items.Select(i => i.Name).ToList(), CancellationToken.None);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
