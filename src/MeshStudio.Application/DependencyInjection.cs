@@ -42,6 +42,10 @@ public static class DependencyInjection
         services.AddSingleton<HttpSourceIngestion>();
         services.AddSingleton<ProductStatisticsReader>();
         services.AddSingleton<ContractEnforcement>();
+        services.AddSingleton<Products.Versions.ProductVersions>();
+        services.AddSingleton<Products.Versions.ProductConsumers>();
+        services.AddSingleton<Products.Versions.ProductVersionHistory>();
+        services.AddSingleton<MajorVersionDeployer>();
         services.AddSingleton<ProductContracts>();
         services.AddSingleton<Lineage.LineageService>();
         services.AddSingleton<ProductData>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Catalog.Persistence;
+using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Governance;
 using MeshStudio.Core.Products;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductSnapshot> ProductSnapshots => Set<ProductSnapshot>();
     public DbSet<ProductContract> ProductContracts => Set<ProductContract>();
+    public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<JobVersion> JobVersions => Set<JobVersion>();
@@ -66,6 +68,8 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         builder.Entity<ProductContract>().HasKey(c => c.ProductId);
         builder.Entity<ProductContract>().HasOne(c => c.Product).WithOne().HasForeignKey<ProductContract>(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
 
+        ProductVersionModel.Configure(builder);
+
         Json(builder.Entity<Source>().Property(s => s.Columns));
         Json(builder.Entity<Product>().Property(p => p.Columns));
         Json(builder.Entity<Product>().Property(p => p.Tags));
@@ -90,7 +94,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>Small lists stored as one JSON column: they are always read and written whole.</summary>
-    private static void Json<T>(PropertyBuilder<List<T>> property) =>
+    internal static void Json<T>(PropertyBuilder<List<T>> property) =>
         property.HasConversion(
             v => JsonSerializer.Serialize(v, JsonOptions),
             v => JsonSerializer.Deserialize<List<T>>(v, JsonOptions) ?? new List<T>(),

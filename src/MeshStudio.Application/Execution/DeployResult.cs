@@ -17,4 +17,8 @@ public sealed record DeployResult(IReadOnlyList<StatementOutcome> Statements)
 /// <param name="ContractDifferences">How a refused job would break its product's contract, one entry per difference.</param>
 public sealed record StatementOutcome(
     string Kind, string? Name, bool Succeeded, string Message, SqlError? Error = null, long? Rows = null,
-    IReadOnlyList<ContractDifference>? ContractDifferences = null);
+    IReadOnlyList<ContractDifference>? ContractDifferences = null)
+{
+    /// <summary>The product a breaking change was written to as the next major version (<c>domain.name_vN</c>, ADR 25).</summary>
+    public string? NewMajorVersion { get; init; }
+}

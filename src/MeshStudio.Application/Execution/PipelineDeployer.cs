@@ -1,10 +1,12 @@
 using MeshStudio.Application.Jobs;
 using MeshStudio.Application.Products.Contracts;
+using MeshStudio.Application.Products.Versions;
 using MeshStudio.Application.Sources;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
+using MeshStudio.Core.Products.Versions;
 
 namespace MeshStudio.Application.Execution;
 
@@ -12,10 +14,11 @@ namespace MeshStudio.Application.Execution;
 /// Deploys a pipeline script (CREATE SOURCE / CREATE JOB / ALTER JOB / DROP JOB statements) as the caller. The whole
 /// script is parsed and checked before anything is applied; statements are then applied in order, each an idempotent
 /// upsert (ALTER and DROP need the job to exist), and every created or altered job is validated against its inputs
-/// and run once.
+/// and run once. A job changing a product's schema moves its version (ADR 25); a breaking change of a product in use is
+/// written to the product's next major version instead (<see cref="MajorVersionDeployer"/>).
 /// </summary>
 public sealed class PipelineDeployer(
-    SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution, ContractEnforcement contracts)
+    SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution, ProductVersions versions, MajorVersionDeployer majors)
 {
     public async Task<DeployResult> DeployAsync(UserContext user, string domain, string script, CancellationToken cancellationToken)
     {
@@ -80,9 +83,13 @@ public sealed class PipelineDeployer(
 
     private async Task<StatementOutcome> DeployJobAsync(UserContext user, string script, CreateJobStatement job, CancellationToken cancellationToken)
     {
-        if (await InvalidJobAsync(user, script, job, job.ScriptOffset, cancellationToken) is { } invalidJob)
+        var (invalidJob, plan) = await CheckJobAsync(user, script, job, job.ScriptOffset, cancellationToken);
+        if (invalidJob is not null)
             return invalidJob;
+        if (plan?.NewMajor is not null)
+            return await majors.DeployAsync(user, job, plan, cancellationToken);
         await jobs.SaveAsync(user, job, job.Text, cancellationToken);
+        await RecordAsync(user, plan, cancellationToken);
         var run = await runner.RunAsync(job.Name, cancellationToken);
         if (!run.Succeeded)
         {
@@ -90,14 +97,15 @@ public sealed class PipelineDeployer(
             return new StatementOutcome("job", job.Name.ToString(), false, $"Job {job.Name} saved, but its first run failed: {error.Message}", error);
         }
         return new StatementOutcome("job", job.Name.ToString(), true,
-            $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.", Rows: run.RowCount);
+            $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.{Versioned(plan)}", Rows: run.RowCount);
     }
 
     /// <summary>
-    /// The job's SELECT and expectations checked against its inputs as the user, and its output against its product's
-    /// contract; null when all hold.
+    /// The job's SELECT and expectations checked against its inputs as the user, and what its output does to its
+    /// product's version: a refusal when it breaks the saved contract of a product nobody else uses yet (a draft), else
+    /// the version plan (null for a new product or when no query slot was free to describe it).
     /// </summary>
-    private async Task<StatementOutcome?> InvalidJobAsync(
+    private async Task<(StatementOutcome? Invalid, VersionPlan? Plan)> CheckJobAsync(
         UserContext user, string script, CreateJobStatement job, int statementOffset, CancellationToken cancellationToken)
     {
         var (output, invalid) = await execution.DescribeAsync(user, job.Query, cancellationToken);
@@ -105,20 +113,34 @@ public sealed class PipelineDeployer(
             ? await execution.ValidateExpectationsAsync(user, job, script, cancellationToken)
             : SqlPositions.Shift(invalid, script, job.QueryOffset);
         if (error is not null)
-            return new StatementOutcome("job", job.Name.ToString(), false, error.Message, error);
-        var differences = output is null ? [] : await contracts.BreachesAsync(job, output, cancellationToken);
-        if (differences.Count == 0)
-            return null;
-        var refusal = ContractEnforcement.Refusal(job, differences);
-        return new StatementOutcome("job", job.Name.ToString(), false, refusal, SqlError.At(refusal, script, statementOffset), ContractDifferences: differences);
+            return (new StatementOutcome("job", job.Name.ToString(), false, error.Message, error), null);
+        var plan = output is null ? null : await versions.PlanAsync(job, output, cancellationToken);
+        if (plan is not { NewMajor: null, ContractBreaches.Count: > 0 })
+            return (null, plan);
+        var refusal = ContractEnforcement.Refusal(job, plan.ContractBreaches);
+        return (new StatementOutcome("job", job.Name.ToString(), false, refusal, SqlError.At(refusal, script, statementOffset),
+            ContractDifferences: plan.ContractBreaches), null);
     }
+
+    private async Task RecordAsync(UserContext user, VersionPlan? plan, CancellationToken cancellationToken)
+    {
+        if (plan is not null)
+            await versions.RecordAsync(user, plan, cancellationToken);
+    }
+
+    private static string Versioned(VersionPlan? plan) => plan?.Classification is { Bump: not VersionBump.None } c
+        ? $" Version {c.From} → {c.To} ({c.Bump.ToString().ToLowerInvariant()})."
+        : "";
 
     /// <summary>ALTER JOB: checked like a CREATE JOB, then a new version of the existing job, run at once as a backfill.</summary>
     private async Task<StatementOutcome> AlterJobAsync(UserContext user, string script, AlterJobStatement alter, CancellationToken cancellationToken)
     {
         var job = alter.Job;
-        if (await InvalidJobAsync(user, script, job, alter.ScriptOffset, cancellationToken) is { } invalidJob)
+        var (invalidJob, plan) = await CheckJobAsync(user, script, job, alter.ScriptOffset, cancellationToken);
+        if (invalidJob is not null)
             return invalidJob;
+        if (plan?.NewMajor is not null)
+            return await majors.DeployAsync(user, job, plan, cancellationToken);
         try
         {
             await jobs.AlterAsync(user, alter, cancellationToken);
@@ -127,6 +149,7 @@ public sealed class PipelineDeployer(
         {
             return new StatementOutcome("job", job.Name.ToString(), false, e.Message, SqlError.At(e.Message, script, alter.ScriptOffset));
         }
+        await RecordAsync(user, plan, cancellationToken);
         var run = await runner.RunAsync(job.Name, cancellationToken);
         if (!run.Succeeded)
         {
@@ -135,7 +158,7 @@ public sealed class PipelineDeployer(
                 $"Job {job.Name} altered (new version saved), but its backfill run failed: {error.Message}", error);
         }
         return new StatementOutcome("job", job.Name.ToString(), true,
-            $"Job {job.Name} altered and backfilled; {job.Target} has {run.RowCount:N0} rows.", Rows: run.RowCount);
+            $"Job {job.Name} altered and backfilled; {job.Target} has {run.RowCount:N0} rows.{Versioned(plan)}", Rows: run.RowCount);
     }
 
     /// <summary>DROP JOB: the job and its schedule go; its product keeps its data.</summary>

@@ -619,6 +619,61 @@ namespace MeshStudio.Catalog.PostgreSql.Migrations
                     b.ToTable("ProductSnapshots");
                 });
 
+            modelBuilder.Entity("MeshStudio.Catalog.Model.ProductVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DeprecatedAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyColumns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Patch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SeriesId", "Major", "Minor", "Patch")
+                        .IsUnique();
+
+                    b.ToTable("ProductVersions");
+                });
+
             modelBuilder.Entity("MeshStudio.Catalog.Model.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -1074,6 +1129,17 @@ namespace MeshStudio.Catalog.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("MeshStudio.Catalog.Model.ProductSnapshot", b =>
+                {
+                    b.HasOne("MeshStudio.Catalog.Model.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("MeshStudio.Catalog.Model.ProductVersion", b =>
                 {
                     b.HasOne("MeshStudio.Catalog.Model.Product", "Product")
                         .WithMany()

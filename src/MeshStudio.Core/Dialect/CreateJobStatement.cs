@@ -24,6 +24,20 @@ public sealed record CreateJobStatement(
     /// <summary>The expectations in the order written (empty when there are none).</summary>
     public IReadOnlyList<Expectation> Expectations { get; init; } = Expectations ?? [];
 
+    /// <summary>Where the target's name starts in the script and how long it is as written, to write the job to another product.</summary>
+    public TextSpanInScript TargetSpan { get; init; }
+
+    /// <summary>
+    /// The statement's text writing <paramref name="target"/> instead of <see cref="Target"/>, everything else as written
+    /// (a breaking change is written to the product's next major version, ADR 25).
+    /// </summary>
+    public string Retarget(QualifiedName target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var start = TargetSpan.Start - ScriptOffset;
+        return Text[..start] + target + Text[(start + TargetSpan.Length)..];
+    }
+
     /// <summary>The run interval from <c>run_interval</c>, or null for a job that runs once / on demand.</summary>
     public TimeSpan? RunInterval => Options.TryGetValue("run_interval", out var text) ? IntervalParser.Parse(text) : null;
 }

@@ -139,7 +139,9 @@ public static class MeshSqlParser
         reader.Expect("AS");
         reader.Expect("INSERT");
         reader.Expect("INTO");
+        var targetStart = reader.Offset;
         var target = reader.QualifiedName("product");
+        var targetSpan = new TextSpanInScript(targetStart, reader.PreviousEnd - targetStart);
         if (target.Domain != name.Domain)
             throw reader.ErrorAtPrevious($"A job writes products of its own domain: use {name.Domain}.{target.Name}, not {target}.");
         var keys = new List<string>();
@@ -157,10 +159,10 @@ public static class MeshSqlParser
         if (clauses < 0)
         {
             var (query, offset) = reader.Rest("the job's SELECT");
-            return new CreateJobStatement(name, options, target, keys, query, offset);
+            return new CreateJobStatement(name, options, target, keys, query, offset) { TargetSpan = targetSpan };
         }
         var (select, selectOffset) = reader.TextUntil(clauses, "the job's SELECT");
-        return new CreateJobStatement(name, options, target, keys, select, selectOffset, Expectations(reader));
+        return new CreateJobStatement(name, options, target, keys, select, selectOffset, Expectations(reader)) { TargetSpan = targetSpan };
     }
 
     /// <summary><c>WITH EXPECTATION name EXPECT predicate ON VIOLATION DROP | WARN | FAIL</c>, one or more times, to the end.</summary>

@@ -12,6 +12,12 @@ internal sealed class TokenReader(string script, List<SqlToken> tokens)
 
     private SqlToken? Current => _position < tokens.Count ? tokens[_position] : null;
 
+    /// <summary>Where the next token starts in the script (the end of the statement when there is none).</summary>
+    public int Offset => Current?.Offset ?? tokens[^1].End;
+
+    /// <summary>Where the last token taken ends in the script.</summary>
+    public int PreviousEnd => tokens[Math.Max(0, _position - 1)].End;
+
     public SqlException ErrorAt(SqlToken? token, string message) =>
         new(SqlError.At(message, script, token?.Offset ?? tokens[^1].End));
 

@@ -49,6 +49,7 @@ public static class MeshStudioAppExtensions
         app.MapContractEndpoints();
         app.MapProductInsightEndpoints();
         app.MapLineageEndpoints();
+        app.MapVersionEndpoints();
         app.MapSqlEndpoints();
         app.MapPipelineEndpoints();
         app.MapJobEndpoints();

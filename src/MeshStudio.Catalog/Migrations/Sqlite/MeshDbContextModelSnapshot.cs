@@ -590,6 +590,59 @@ namespace MeshStudio.Catalog.Migrations.Sqlite
                     b.ToTable("ProductSnapshots");
                 });
 
+            modelBuilder.Entity("MeshStudio.Catalog.Model.ProductVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeprecatedAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyColumns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Patch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SeriesId", "Major", "Minor", "Patch")
+                        .IsUnique();
+
+                    b.ToTable("ProductVersions");
+                });
+
             modelBuilder.Entity("MeshStudio.Catalog.Model.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -1031,6 +1084,17 @@ namespace MeshStudio.Catalog.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MeshStudio.Catalog.Model.ProductSnapshot", b =>
+                {
+                    b.HasOne("MeshStudio.Catalog.Model.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("MeshStudio.Catalog.Model.ProductVersion", b =>
                 {
                     b.HasOne("MeshStudio.Catalog.Model.Product", "Product")
                         .WithMany()
