@@ -21,6 +21,10 @@ public static class AppUrls
 
     public static string Product(QualifiedName name) => $"/products/{name.Domain}/{name.Name}";
 
+    /// <summary>The product's data as a download: <c>csv</c> and <c>json</c> are the first <paramref name="rows"/> rows, <c>parquet</c> the snapshot.</summary>
+    public static string ProductDownload(QualifiedName name, string format, int rows) =>
+        $"/api/products/{name.Domain}/{name.Name}/data?format={format}&pageSize={rows}&download=true";
+
     public static string Job(QualifiedName name) => $"{Jobs}/{name.Domain}/{name.Name}";
 
     public static string Review(int id) => $"{Reviews}/{id}";

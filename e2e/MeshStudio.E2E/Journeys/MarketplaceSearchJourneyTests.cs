@@ -26,4 +26,20 @@ public class MarketplaceSearchJourneyTests(LiveApp app)
         await Expect(consumer.Page.GetByTestId("result-count")).ToContainTextAsync("for “revenue”");
         await Expect(consumer.Page.GetByTestId("did-you-mean")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Owner_DownloadsCsvFromTheProductPage_GetsTheFile()
+    {
+        await using var owner = await UserSession.SignInAsync(app, "sales.owner");
+
+        await owner.GoToAsync("/products/sales/revenue_by_country");
+        await Expect(owner.Page.GetByTestId("download-parquet")).ToBeVisibleAsync();
+        await owner.ScreenshotAsync("product-downloads");
+
+        var download = await owner.Page.RunAndWaitForDownloadAsync(() => owner.Page.GetByTestId("download-csv").ClickAsync());
+
+        Assert.Equal("sales.revenue_by_country-page1.csv", download.SuggestedFilename);
+        var text = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("revenue", text.Split("\r\n")[0], StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MeshStudio.Application.Execution;
 using MeshStudio.Core.Execution;
+using Microsoft.Net.Http.Headers;
 
 namespace MeshStudio.Web.Api;
 
@@ -8,9 +9,10 @@ namespace MeshStudio.Web.Api;
 /// Writes a started query to the response body as its rows arrive: <c>{"columns": […], "rows": […], "truncated": …,
 /// "truncatedBy": "rows"|"bytes"|null, …}</c>, then the properties of <paramref name="tail"/>. Nothing but the current
 /// batch is held in memory. An error after the first row (a timeout) cannot change the status any more: it is
-/// written as an <c>"error"</c> property.
+/// written as an <c>"error"</c> property. With <paramref name="attachmentName"/>, the response is a download of that name.
 /// </summary>
-public sealed class JsonRowsResult(QueryStream stream, ResultBudget budget, Action<Utf8JsonWriter, ResultBudget>? tail = null) : IResult
+public sealed class JsonRowsResult(
+    QueryStream stream, ResultBudget budget, Action<Utf8JsonWriter, ResultBudget>? tail = null, string? attachmentName = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -18,6 +20,8 @@ public sealed class JsonRowsResult(QueryStream stream, ResultBudget budget, Acti
         await using var _ = stream;
         var response = httpContext.Response;
         response.ContentType = "application/json; charset=utf-8";
+        if (attachmentName is not null)
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = attachmentName }.ToString();
         await using var json = new Utf8JsonWriter(response.BodyWriter);
         json.WriteStartObject();
         json.WriteStartArray("columns");

@@ -26,7 +26,7 @@ public static class ProductEndpoints
         products.MapGet("/{domain}/{name}", GetAsync).WithName("GetProduct")
             .WithSummary("A product's metadata, schema, status and freshness.");
         products.MapGet("/{domain}/{name}/data", GetDataAsync).Produces<DataPage>().WithName("GetProductData")
-            .WithSummary("A product's rows as JSON or CSV (paged: page, pageSize) or its current snapshot as one Parquet file. Needs a grant.");
+            .WithSummary("A product's rows as JSON or CSV (paged: page, pageSize) or its current snapshot as one Parquet file; download=true makes JSON an attachment too. Needs a grant.");
         products.MapGet("/{domain}/{name}/statistics", GetStatisticsAsync).WithName("GetProductStatistics")
             .WithSummary("Per column of the current snapshot: rows, nulls, minimum and maximum, from the Parquet footers. Needs a grant.");
     }
@@ -58,7 +58,7 @@ public static class ProductEndpoints
     }
 
     private static async Task<Results<JsonRowsResult, FileStreamHttpResult, ProblemHttpResult>> GetDataAsync(
-        string domain, string name, string? format, int? page, int? pageSize, HttpContext context, UserContextResolver users,
+        string domain, string name, string? format, int? page, int? pageSize, bool? download, HttpContext context, UserContextResolver users,
         ProductData data, ExecutionService execution)
     {
         ProductDataFormat? parsed = (format ?? "json") switch
@@ -94,7 +94,7 @@ public static class ProductEndpoints
             json.WriteNumber("page", number);
             json.WriteNumber("pageSize", size);
             json.WriteBoolean("hasMore", b.TruncatedBy is not null);
-        });
+        }, download == true ? $"{product.Domain}.{product.Name}-page{number}.json" : null);
     }
 
     private static async Task<Results<Ok<ProductStatistics>, ProblemHttpResult>> GetStatisticsAsync(
