@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<MajorVersionDeployer>();
         services.AddSingleton<ProductContracts>();
         services.AddSingleton<Lineage.LineageService>();
+        services.AddSingleton<Governance.Policies.JobPolicyCheck>();
         services.AddSingleton<ProductData>();
         services.AddSingleton<Semantics.GlossaryUnmatched>();
         return services;

@@ -70,7 +70,7 @@ window.meshSqlEditor = {
                 endLineNumber: line,
                 endColumn: word ? word.endColumn : m.column + 1,
                 message: m.message,
-                severity: monaco.MarkerSeverity.Error
+                severity: m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error
             };
         }));
     }

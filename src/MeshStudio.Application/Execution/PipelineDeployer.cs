@@ -1,3 +1,4 @@
+using MeshStudio.Application.Governance.Policies;
 using MeshStudio.Application.Jobs;
 using MeshStudio.Application.Products.Contracts;
 using MeshStudio.Application.Products.Versions;
@@ -18,7 +19,8 @@ namespace MeshStudio.Application.Execution;
 /// written to the product's next major version instead (<see cref="MajorVersionDeployer"/>).
 /// </summary>
 public sealed class PipelineDeployer(
-    SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution, ProductVersions versions, MajorVersionDeployer majors)
+    SourceService sources, JobService jobs, JobRunner runner, ExecutionService execution, ProductVersions versions, MajorVersionDeployer majors,
+    JobPolicyCheck policies)
 {
     public async Task<DeployResult> DeployAsync(UserContext user, string domain, string script, CancellationToken cancellationToken)
     {
@@ -83,11 +85,11 @@ public sealed class PipelineDeployer(
 
     private async Task<StatementOutcome> DeployJobAsync(UserContext user, string script, CreateJobStatement job, CancellationToken cancellationToken)
     {
-        var (invalidJob, plan) = await CheckJobAsync(user, script, job, job.ScriptOffset, cancellationToken);
+        var (invalidJob, plan, warnings) = await CheckJobAsync(user, script, job, job.ScriptOffset, cancellationToken);
         if (invalidJob is not null)
             return invalidJob;
         if (plan?.NewMajor is not null)
-            return await majors.DeployAsync(user, job, plan, cancellationToken);
+            return await majors.DeployAsync(user, job, plan, cancellationToken) with { PolicyViolations = warnings };
         await jobs.SaveAsync(user, job, job.Text, cancellationToken);
         await RecordAsync(user, plan, cancellationToken);
         var run = await runner.RunAsync(job.Name, cancellationToken);
@@ -97,15 +99,17 @@ public sealed class PipelineDeployer(
             return new StatementOutcome("job", job.Name.ToString(), false, $"Job {job.Name} saved, but its first run failed: {error.Message}", error);
         }
         return new StatementOutcome("job", job.Name.ToString(), true,
-            $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.{Versioned(plan)}", Rows: run.RowCount);
+            $"Job {job.Name} deployed; {job.Target} has {run.RowCount:N0} rows.{Versioned(plan)}{WarningNote(warnings)}", Rows: run.RowCount,
+            PolicyViolations: warnings);
     }
 
     /// <summary>
-    /// The job's SELECT and expectations checked against its inputs as the user, and what its output does to its
-    /// product's version: a refusal when it breaks the saved contract of a product nobody else uses yet (a draft), else
-    /// the version plan (null for a new product or when no query slot was free to describe it).
+    /// The job's SELECT and expectations checked against its inputs as the user, the governance policies in force on
+    /// its output, and what its output does to its product's version: a refusal when it breaks a blocking policy or the
+    /// saved contract of a product nobody else uses yet (a draft), else the version plan (null for a new product or
+    /// when no query slot was free to describe it) and the policies' warnings.
     /// </summary>
-    private async Task<(StatementOutcome? Invalid, VersionPlan? Plan)> CheckJobAsync(
+    private async Task<(StatementOutcome? Invalid, VersionPlan? Plan, IReadOnlyList<PolicyViolation> Warnings)> CheckJobAsync(
         UserContext user, string script, CreateJobStatement job, int statementOffset, CancellationToken cancellationToken)
     {
         var (output, invalid) = await execution.DescribeAsync(user, job.Query, cancellationToken);
@@ -113,14 +117,25 @@ public sealed class PipelineDeployer(
             ? await execution.ValidateExpectationsAsync(user, job, script, cancellationToken)
             : SqlPositions.Shift(invalid, script, job.QueryOffset);
         if (error is not null)
-            return (new StatementOutcome("job", job.Name.ToString(), false, error.Message, error), null);
+            return (new StatementOutcome("job", job.Name.ToString(), false, error.Message, error), null, []);
+        var violations = await policies.CheckAsync(script, job, output, cancellationToken);
+        var blocking = violations.Where(v => v.Blocks).ToList();
+        if (blocking.Count > 0)
+        {
+            var message = $"Job {job.Name} breaks {blocking.Count} blocking governance {(blocking.Count == 1 ? "policy" : "policies")}: " +
+                          string.Join(" ", blocking.Select(v => v.Error.Message));
+            return (new StatementOutcome("job", job.Name.ToString(), false, message, blocking[0].Error, PolicyViolations: violations), null, []);
+        }
         var plan = output is null ? null : await versions.PlanAsync(job, output, cancellationToken);
         if (plan is not { NewMajor: null, ContractBreaches.Count: > 0 })
-            return (null, plan);
+            return (null, plan, violations);
         var refusal = ContractEnforcement.Refusal(job, plan.ContractBreaches);
         return (new StatementOutcome("job", job.Name.ToString(), false, refusal, SqlError.At(refusal, script, statementOffset),
-            ContractDifferences: plan.ContractBreaches), null);
+            ContractDifferences: plan.ContractBreaches), null, []);
     }
+
+    private static string WarningNote(IReadOnlyList<PolicyViolation> warnings) =>
+        warnings.Count == 0 ? "" : $" {warnings.Count} policy warning(s): {string.Join(" ", warnings.Select(w => w.Error.Message))}";
 
     private async Task RecordAsync(UserContext user, VersionPlan? plan, CancellationToken cancellationToken)
     {
@@ -136,11 +151,11 @@ public sealed class PipelineDeployer(
     private async Task<StatementOutcome> AlterJobAsync(UserContext user, string script, AlterJobStatement alter, CancellationToken cancellationToken)
     {
         var job = alter.Job;
-        var (invalidJob, plan) = await CheckJobAsync(user, script, job, alter.ScriptOffset, cancellationToken);
+        var (invalidJob, plan, warnings) = await CheckJobAsync(user, script, job, alter.ScriptOffset, cancellationToken);
         if (invalidJob is not null)
             return invalidJob;
         if (plan?.NewMajor is not null)
-            return await majors.DeployAsync(user, job, plan, cancellationToken);
+            return await majors.DeployAsync(user, job, plan, cancellationToken) with { PolicyViolations = warnings };
         try
         {
             await jobs.AlterAsync(user, alter, cancellationToken);
@@ -158,7 +173,8 @@ public sealed class PipelineDeployer(
                 $"Job {job.Name} altered (new version saved), but its backfill run failed: {error.Message}", error);
         }
         return new StatementOutcome("job", job.Name.ToString(), true,
-            $"Job {job.Name} altered and backfilled; {job.Target} has {run.RowCount:N0} rows.{Versioned(plan)}", Rows: run.RowCount);
+            $"Job {job.Name} altered and backfilled; {job.Target} has {run.RowCount:N0} rows.{Versioned(plan)}{WarningNote(warnings)}",
+            Rows: run.RowCount, PolicyViolations: warnings);
     }
 
     /// <summary>DROP JOB: the job and its schedule go; its product keeps its data.</summary>

@@ -5,15 +5,15 @@ namespace MeshStudio.Core.Dialect.Syntax;
 /// <summary>
 /// Where each output column of a query is named in its text: at its alias (<c>… AS name</c>, the last mention of the
 /// name in the item), else where its expression starts. The names are those of the first SELECT of a set operation,
-/// which names the output. A column from <c>*</c> is placed at the star.
+/// which names the output. A column from <c>*</c> (one of <c>outputNames</c> not named in the list) is placed at the star.
 /// </summary>
 public static class OutputPositions
 {
-    public static IReadOnlyDictionary<string, int> Of(QueryNode query, string sql, IEnumerable<OutputColumn> outputs)
+    public static IReadOnlyDictionary<string, int> Of(QueryNode query, string sql, IEnumerable<string> outputNames)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(outputNames);
         var select = FirstSelect(query);
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         if (select is null)
@@ -37,11 +37,8 @@ public static class OutputPositions
         }
         if (positions.TryGetValue("*", out var star))
         {
-            foreach (var output in outputs)
-            {
-                if (output.Name is not null)
-                    positions.TryAdd(output.Name, star);
-            }
+            foreach (var name in outputNames)
+                positions.TryAdd(name, star);
         }
         return positions;
     }

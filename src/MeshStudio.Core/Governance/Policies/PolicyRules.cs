@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MeshStudio.Core.Access;
-using MeshStudio.Core.Products;
 
 namespace MeshStudio.Core.Governance.Policies;
 
@@ -86,7 +85,8 @@ public static partial class PolicyRules
                 weaker.Add($"it asks for {local.MinLength} characters where {global.Key} asks for {global.MinLength}");
             if (local.Kind == PolicyKind.PersonalData)
             {
-                weaker.AddRange(Enum.GetValues<PiiKind>()
+                // The classes it does not name stay as the global policy says: both are in force.
+                weaker.AddRange((local.PersonalData?.Keys ?? [])
                     .Where(k => local.ActionFor(k) < global.ActionFor(k))
                     .Select(k => $"it would {local.ActionFor(k).ToString().ToLowerInvariant()} {k} where {global.Key} asks to {global.ActionFor(k).ToString().ToLowerInvariant()} it"));
             }

@@ -50,11 +50,15 @@ public sealed partial class SqlEditor
             await _editor.SetValue(sql);
     }
 
-    public async Task ShowErrorsAsync(IEnumerable<SqlError> errors)
+    /// <summary>Replaces the markers: errors, and warnings (e.g. a policy that warns) drawn as such.</summary>
+    public async Task ShowErrorsAsync(IEnumerable<SqlError> errors, IEnumerable<SqlError>? warnings = null)
     {
-        var markers = errors.Select(e => new { line = e.Line ?? 1, column = e.Column ?? 1, message = e.Message }).ToArray();
+        var markers = errors.Select(e => Marker(e, "error")).Concat((warnings ?? []).Select(w => Marker(w, "warning"))).ToArray();
         await JS.InvokeVoidAsync("meshSqlEditor.setMarkers", Id, markers);
     }
+
+    private static object Marker(SqlError error, string severity) =>
+        new { line = error.Line ?? 1, column = error.Column ?? 1, message = error.Message, severity };
 
     [JSInvokable]
     public IReadOnlyList<CompletionItem> GetCompletions(string text, int offset) => SqlCompletion.Complete(text, offset, Schema, Parser);

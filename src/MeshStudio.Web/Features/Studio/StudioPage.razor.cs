@@ -1,5 +1,6 @@
 using MeshStudio.Application.Entitlements;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Governance.Policies;
 using MeshStudio.Application.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
@@ -48,6 +49,9 @@ public sealed partial class StudioPage : IDisposable
     [Inject]
     public required ISqlParser Parser { get; init; }
 
+    [Inject]
+    public required JobPolicyCheck Policies { get; init; }
+
     /// <summary>SQL to open with, e.g. from a product page's "Open in Studio".</summary>
     [SupplyParameterFromQuery(Name = "sql")]
     public string? Sql { get; set; }
@@ -94,23 +98,42 @@ public sealed partial class StudioPage : IDisposable
         await RunAsync();
     }
 
-    /// <summary>Inline markers while typing: dialect parse errors, then syntax errors of the query, then DuckDB bind errors.</summary>
+    /// <summary>
+    /// Inline markers while typing: dialect parse errors, then syntax errors of the query, then DuckDB bind errors; for a
+    /// job, the governance policies it breaks (errors where they block the deploy, warnings otherwise).
+    /// </summary>
     private async Task CheckAsync(string sql)
     {
         var parsed = MeshSqlParser.ParseScript(sql);
         var errors = parsed.Errors.ToList();
+        var warnings = new List<SqlError>();
         if (parsed.Succeeded && parsed.Statements is [var statement])
         {
-            var (query, offset) = statement switch
+            var job = statement switch
             {
-                QueryStatement q => (q.Sql, q.ScriptOffset),
-                CreateJobStatement j => (j.Query, j.QueryOffset),
-                _ => (null, 0),
+                CreateJobStatement j => j,
+                AlterJobStatement a => a.Job,
+                _ => null,
             };
-            if (query is not null && (Parser.Parse(query).Error ?? await Execution.ValidateAsync(_user, query, _disposed.Token)) is { } error)
-                errors.Add(SqlPositions.Shift(error, sql, offset));
+            var (query, offset) = statement is QueryStatement q ? (q.Sql, q.ScriptOffset) : (job?.Query, job?.QueryOffset ?? 0);
+            if (query is not null && Parser.Parse(query).Error is { } syntaxError)
+            {
+                errors.Add(SqlPositions.Shift(syntaxError, sql, offset));
+            }
+            else if (query is not null)
+            {
+                var (output, bindError) = await Execution.DescribeAsync(_user, query, _disposed.Token);
+                if (bindError is not null)
+                    errors.Add(SqlPositions.Shift(bindError, sql, offset));
+                else if (job is not null)
+                {
+                    var violations = await Policies.CheckAsync(sql, job, output, _disposed.Token);
+                    errors.AddRange(violations.Where(v => v.Blocks).Select(v => v.Error));
+                    warnings.AddRange(violations.Where(v => !v.Blocks).Select(v => v.Error));
+                }
+            }
         }
-        await _editor!.ShowErrorsAsync(errors);
+        await _editor!.ShowErrorsAsync(errors, warnings);
     }
 
     /// <summary>Deploys the job composed by the "Save as job" form.</summary>
@@ -136,7 +159,7 @@ public sealed partial class StudioPage : IDisposable
             _deployedProduct = parsed.Statements
                 .Select(s => s switch { CreateJobStatement j => j.Target, AlterJobStatement a => a.Job.Target, _ => null })
                 .LastOrDefault(t => t is not null);
-            await _editor!.ShowErrorsAsync(_deployResult.Errors);
+            await _editor!.ShowErrorsAsync(_deployResult.Errors, _deployResult.Warnings);
             if (_deployResult.Succeeded)
             {
                 _showSaveJob = false;
