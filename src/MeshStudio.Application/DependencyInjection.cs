@@ -55,7 +55,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The use cases that need only the catalog (domains, sources, products, job definitions, reviews, access,
+    /// The use cases that need only the catalog (domains, sources, products, job definitions, reviews, audit, access,
     /// tokens, search, semantic types), as singletons; part of <see cref="AddMeshApplication"/>.
     /// </summary>
     public static IServiceCollection AddMeshCatalogUseCases(this IServiceCollection services)
@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ReviewService>();
         services.TryAddSingleton<Governance.Policies.PolicyService>();
         services.TryAddSingleton<Governance.Policies.ProductPolicyChecks>();
+        services.TryAddSingleton<AuditService>();
         services.TryAddSingleton<AccessService>();
         services.TryAddSingleton<PublishedCatalog>();
         services.TryAddSingleton<ProductSearch>();

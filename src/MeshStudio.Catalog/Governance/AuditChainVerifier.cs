@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MeshStudio.Catalog.Persistence;
 using MeshStudio.Catalog.Security;
+using MeshStudio.Core.Governance;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeshStudio.Catalog.Governance;

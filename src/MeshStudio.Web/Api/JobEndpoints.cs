@@ -1,6 +1,5 @@
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Jobs;
-using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;

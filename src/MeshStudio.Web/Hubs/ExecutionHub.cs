@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using MeshStudio.Application.Execution;
+using MeshStudio.Application.Governance;
 using MeshStudio.Application.Jobs;
 using MeshStudio.Application.Products;
-using MeshStudio.Catalog.Governance;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
@@ -19,7 +19,7 @@ namespace MeshStudio.Web.Hubs;
 /// which check what the connected user may do; a refusal is audited like a refused request.
 /// </summary>
 [Authorize]
-public sealed class ExecutionHub(UserContextResolver users, ExecutionService execution, ProductData data, JobService jobs, AuditLog audit) : Hub
+public sealed class ExecutionHub(UserContextResolver users, ExecutionService execution, ProductData data, JobService jobs, AuditService audit) : Hub
 {
     public const string Path = "/hubs/execution";
 
@@ -78,7 +78,7 @@ public sealed class ExecutionHub(UserContextResolver users, ExecutionService exe
     /// <summary>A refusal inside an open connection, audited like a refused request (<see cref="DeniedAccessAudit"/>).</summary>
     private async Task<HubException> RefusedAsync(string actor, string method, string message)
     {
-        await audit.WriteAsync(actor, DeniedAccessAudit.Action, $"HUB {Path} {method}", "refused", CancellationToken.None);
+        await audit.RecordAsync(actor, DeniedAccessAudit.Action, $"HUB {Path} {method}", "refused", CancellationToken.None);
         return new HubException(message);
     }
 

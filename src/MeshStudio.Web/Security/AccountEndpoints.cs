@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
 using MeshStudio.Catalog.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ public static class AccountEndpoints
     {
         app.MapPost("/account/login", async (
             [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl, HttpContext context,
-            PasswordCheck passwords, SignInThrottle throttle, SignInManager<AppUser> signIn, AuditLog audit, CancellationToken cancellationToken) =>
+            PasswordCheck passwords, SignInThrottle throttle, SignInManager<AppUser> signIn, AuditService audit, CancellationToken cancellationToken) =>
         {
             var target = SafeReturnUrl.Of(returnUrl);
             if (!throttle.CanAttempt(userName))
@@ -23,12 +23,12 @@ public static class AccountEndpoints
             if (user is null)
             {
                 throttle.RecordFailure(userName);
-                await audit.WriteAsync(RequestActor.Of(context), FailedAction, userName, "", cancellationToken);
+                await audit.RecordAsync(RequestActor.Of(context), FailedAction, userName, "", cancellationToken);
                 // One answer for unknown users and wrong passwords.
                 return Results.Redirect($"{AppUrls.Login}?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
             }
             await signIn.SignInAsync(user, isPersistent: true);
-            await audit.WriteAsync(user.UserName!, "user.signed-in", user.UserName!, "", cancellationToken);
+            await audit.RecordAsync(user.UserName!, "user.signed-in", user.UserName!, "", cancellationToken);
             return Results.LocalRedirect(target);
         }).AllowAnonymous().RequireRateLimiting(SignInThrottle.ClientPolicy);
 

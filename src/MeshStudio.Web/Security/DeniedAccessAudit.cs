@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
 
 namespace MeshStudio.Web.Security;
 
@@ -16,7 +16,7 @@ public sealed class DeniedAccessAudit(RequestDelegate next)
 
     public static void MarkAudited(HttpContext context) => context.Items[AuditedKey] = true;
 
-    public async Task InvokeAsync(HttpContext context, AuditLog audit)
+    public async Task InvokeAsync(HttpContext context, AuditService audit)
     {
         await next(context);
         var status = context.Response.StatusCode;
@@ -26,6 +26,6 @@ public sealed class DeniedAccessAudit(RequestDelegate next)
         if (!(path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs")) || path.StartsWithSegments("/api/ingest"))
             return;
         // The request may have been aborted; the refusal is still recorded.
-        await audit.WriteAsync(RequestActor.Of(context), Action, $"{context.Request.Method} {path}", $"status {status}", CancellationToken.None);
+        await audit.RecordAsync(RequestActor.Of(context), Action, $"{context.Request.Method} {path}", $"status {status}", CancellationToken.None);
     }
 }

@@ -1,4 +1,4 @@
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
 
 namespace MeshStudio.Web.Security;
 
@@ -15,7 +15,7 @@ public sealed class SameOriginGuard(RequestDelegate next)
 {
     public const string RefusedAction = "request.cross-origin-refused";
 
-    public async Task InvokeAsync(HttpContext context, AuditLog audit)
+    public async Task InvokeAsync(HttpContext context, AuditService audit)
     {
         if (!NeedsProof(context) || IsSameOrigin(context.Request))
         {
@@ -23,7 +23,7 @@ public sealed class SameOriginGuard(RequestDelegate next)
             return;
         }
         DeniedAccessAudit.MarkAudited(context);
-        await audit.WriteAsync(RequestActor.Of(context), RefusedAction, $"{context.Request.Method} {context.Request.Path}", "", context.RequestAborted);
+        await audit.RecordAsync(RequestActor.Of(context), RefusedAction, $"{context.Request.Method} {context.Request.Path}", "", context.RequestAborted);
         await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-origin request refused",
                 detail: "This request uses the session cookie but does not come from MeshStudio's own pages (its Origin or Sec-Fetch-Site header "
                         + "is missing or names another origin). Scripts and other clients authenticate with a personal access token "

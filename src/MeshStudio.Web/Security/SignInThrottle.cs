@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using MeshStudio.Catalog.Governance;
+using MeshStudio.Application.Governance;
 using MeshStudio.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -75,8 +75,8 @@ public sealed class SignInThrottle : IDisposable
     /// </summary>
     public static async Task<IResult> RefusalAsync(HttpContext context, string userName, string limit, TimeSpan retryAfter)
     {
-        var audit = context.RequestServices.GetRequiredService<AuditLog>();
-        await audit.WriteAsync(RequestActor.Of(context), ThrottledAction, userName, $"per {limit}", CancellationToken.None);
+        var audit = context.RequestServices.GetRequiredService<AuditService>();
+        await audit.RecordAsync(RequestActor.Of(context), ThrottledAction, userName, $"per {limit}", CancellationToken.None);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (WantsPage(context.Request))

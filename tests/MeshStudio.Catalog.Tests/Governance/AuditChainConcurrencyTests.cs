@@ -23,7 +23,7 @@ public sealed class AuditChainConcurrencyTests
             ? domains.CreateAsync(Admin, $"domain{i}", "", CancellationToken.None)
             : catalog.Audit.WriteAsync("steward", "review.approved", $"sales.product_{i}", "", CancellationToken.None))));
 
-        var result = await catalog.Audit.VerifyAsync(Steward, CancellationToken.None);
+        var result = await catalog.Audit.VerifyAsync(Steward.UserName, CancellationToken.None);
         Assert.True(result.Intact, result.Summary);
         Assert.Equal(32, result.Count);
     }
@@ -42,7 +42,7 @@ public sealed class AuditChainConcurrencyTests
             ? ctx.Domains.CreateAsync(ctx.Admin, $"domain{i}", "", CancellationToken.None)
             : ctx.Audit.WriteAsync("steward", "review.approved", $"sales.product_{i}", "", CancellationToken.None))));
 
-        var result = await ctx.Audit.VerifyAsync(ctx.Steward, CancellationToken.None);
+        var result = await ctx.Audit.VerifyAsync(ctx.Steward.UserName, CancellationToken.None);
         Assert.True(result.Intact, result.Summary);
         Assert.Equal(before + 32, result.Count);
     }
@@ -68,7 +68,7 @@ public sealed class AuditChainConcurrencyTests
             db.SaveChanges();
         }
 
-        var result = await catalog.Audit.VerifyAsync(Steward, CancellationToken.None);
+        var result = await catalog.Audit.VerifyAsync(Steward.UserName, CancellationToken.None);
         Assert.True(result.Intact, result.Summary);
         Assert.Equal(4, result.Count);
     }
@@ -87,7 +87,7 @@ public sealed class AuditChainConcurrencyTests
         }
         await catalog.Audit.WriteAsync("steward", "review.approved", "sales.revenue", "", CancellationToken.None);
 
-        var result = await catalog.Audit.VerifyAsync(Steward, CancellationToken.None);
+        var result = await catalog.Audit.VerifyAsync(Steward.UserName, CancellationToken.None);
         Assert.True(result.Intact, result.Summary);
         Assert.Equal((1L, 1L), (result.Count, result.HeadId));
     }

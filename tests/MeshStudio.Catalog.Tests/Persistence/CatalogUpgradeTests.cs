@@ -59,13 +59,13 @@ public sealed class CatalogUpgradeTests
 
         Assert.Equal(22, await catalog.Audit.CountAsync(Ct));
         var steward = await UserAsync(catalog, "steward");
-        var verified = await catalog.Audit.VerifyAsync(steward, Ct);
+        var verified = await catalog.Audit.VerifyAsync(steward.UserName, Ct);
         Assert.True(verified.Intact, verified.Summary);
         Assert.Equal(22, verified.Count);
         // New entries keep chaining onto the old ones, and the next start finds nothing to do.
         await catalog.Audit.WriteAsync("sally", "after.upgrade", "catalog", "", Ct);
         await catalog.RestartAsync();
-        Assert.True((await catalog.Audit.VerifyAsync(steward, Ct)).Intact);
+        Assert.True((await catalog.Audit.VerifyAsync(steward.UserName, Ct)).Intact);
         await using var db = await catalog.DbAsync();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
     }

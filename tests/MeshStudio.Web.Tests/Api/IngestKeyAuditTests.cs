@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using MeshStudio.Application.Ingestion;
 using MeshStudio.Catalog.Governance;
+using MeshStudio.Core.Governance;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;

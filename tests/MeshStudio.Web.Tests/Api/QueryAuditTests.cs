@@ -3,6 +3,7 @@ using MeshStudio.Application.Execution;
 using MeshStudio.Catalog.Governance;
 using MeshStudio.Catalog.Identity;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Governance;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

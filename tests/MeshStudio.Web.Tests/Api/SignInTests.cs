@@ -1,5 +1,6 @@
 using System.Net;
 using MeshStudio.Catalog.Governance;
+using MeshStudio.Core.Governance;
 using MeshStudio.Web.Security;
 using MeshStudio.Web.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;

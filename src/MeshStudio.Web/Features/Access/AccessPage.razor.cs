@@ -1,5 +1,4 @@
 using MeshStudio.Application.Access;
-using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Web.Components.Shared;

@@ -3,7 +3,6 @@ using MeshStudio.Application.Access;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Governance;
 using MeshStudio.Application.Products;
-using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Governance;

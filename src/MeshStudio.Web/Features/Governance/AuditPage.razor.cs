@@ -1,11 +1,12 @@
-using MeshStudio.Catalog.Governance;
-using MeshStudio.Core.Access;
+using MeshStudio.Application.Governance;
+using MeshStudio.Core.Governance;
+using MeshStudio.Core.Identity;
 using MeshStudio.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace MeshStudio.Web.Features.Governance;
 
-/// <summary>The append-only audit log, paged, newest first (stewards and admins).</summary>
+/// <summary>The append-only audit log, paged, newest first (stewards and admins, as <see cref="AuditService"/> decides).</summary>
 public sealed partial class AuditPage : UserPage
 {
     public const int PageSize = 50;
@@ -17,26 +18,18 @@ public sealed partial class AuditPage : UserPage
     private bool _verifying;
 
     [Inject]
-    public required AuditLog Audit { get; init; }
+    public required AuditService Audit { get; init; }
 
     private int Skip => (_page - 1) * PageSize;
 
     private int PageCount => (_total + PageSize - 1) / PageSize;
 
-    protected override Task OnInitializedAsync() => LoadForUserAsync(async user =>
-    {
-        if (!AccessRules.CanReadAudit(user))
-        {
-            Error = "The audit log is for stewards and administrators.";
-            return;
-        }
-        await LoadAsync();
-    });
+    protected override Task OnInitializedAsync() => LoadForUserAsync(LoadAsync);
 
     private async Task GoToAsync(int page)
     {
         _page = page;
-        await LoadAsync();
+        await LoadForUserAsync(LoadAsync);
     }
 
     /// <summary>Walks the chain; the result names the first broken entry, and the new audit.verified entry shows.</summary>
@@ -45,8 +38,11 @@ public sealed partial class AuditPage : UserPage
         _verifying = true;
         try
         {
-            if (await LoadForUserAsync(async user => _verification = await Audit.VerifyAsync(user, CancellationToken.None)))
-                await LoadAsync();
+            await LoadForUserAsync(async user =>
+            {
+                _verification = await Audit.VerifyAsync(user, CancellationToken.None);
+                await LoadAsync(user);
+            });
         }
         finally
         {
@@ -54,9 +50,6 @@ public sealed partial class AuditPage : UserPage
         }
     }
 
-    private async Task LoadAsync()
-    {
-        _total = await Audit.CountAsync(CancellationToken.None);
-        _entries = await Audit.ListAsync(Skip, PageSize, CancellationToken.None);
-    }
+    private async Task LoadAsync(UserContext user) =>
+        (_total, _entries) = await Audit.ListAsync(user, Skip, PageSize, CancellationToken.None);
 }

@@ -1,5 +1,4 @@
 using MeshStudio.Application.Governance;
-using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Governance;
 using MeshStudio.Web.Components.Shared;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Jobs;
-using MeshStudio.Catalog.Jobs;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Execution;

@@ -1,4 +1,4 @@
-namespace MeshStudio.Catalog.Governance;
+namespace MeshStudio.Core.Governance;
 
 /// <summary>Why an audit entry breaks the chain; an entry may break it in several ways at once.</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MeshStudio.Catalog.Governance;
+namespace MeshStudio.Core.Governance;
 
 /// <summary>The first audit entry that breaks the chain: its id, its recorded time (if readable) and why.</summary>
 public sealed record AuditBreak(long Id, DateTime? At, AuditBreakReasons Reasons)

@@ -1,4 +1,4 @@
-namespace MeshStudio.Catalog.Governance;
+namespace MeshStudio.Core.Governance;
 
 /// <summary>
 /// The outcome of walking the audit chain. Intact: how many entries verified and the newest one's id and seal;
