@@ -24,7 +24,7 @@ public sealed class EntitlementService(IDbContextFactory<MeshDbContext> dbFactor
     }
 
     /// <summary>The grant of the user a job runs as (empty when that user no longer exists), in the background lane.</summary>
-    public async Task<SessionGrant> GrantForJobAsync(Job job, CancellationToken ct)
+    internal async Task<SessionGrant> GrantForJobAsync(Job job, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await UserContextLoader.LoadAsync(db, job.RunAsUserId, ct);

@@ -17,7 +17,7 @@ public sealed class JobInputs(SourceService sources, EntitlementService entitlem
     private readonly SourcePositions _positions = new(lake);
 
     /// <summary>The relations the job's owner may read.</summary>
-    public Task<SessionGrant> GrantForAsync(Job job, CancellationToken cancellationToken) =>
+    internal Task<SessionGrant> GrantForAsync(Job job, CancellationToken cancellationToken) =>
         entitlements.GrantForJobAsync(job, cancellationToken);
 
     /// <summary>The job's SELECT with its streaming extensions (<c>JOIN LATEST</c>) rewritten to DuckDB SQL.</summary>

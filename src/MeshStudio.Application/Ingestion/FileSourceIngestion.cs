@@ -24,11 +24,8 @@ public sealed partial class FileSourceIngestion(
     /// <summary>A dropped file is taken once it has not changed for this long (a copy may still be running).</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
 
-    public static FileSourceSpec SpecOf(Source source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return new FileSourceSpec(new QualifiedName(source.Domain!.Name, source.Name), source.Format, source.Path ?? "", source.Columns, source.SchemaInferred);
-    }
+    private static FileSourceSpec SpecOf(Source source) =>
+        new(new QualifiedName(source.Domain!.Name, source.Name), source.Format, source.Path ?? "", source.Columns, source.SchemaInferred);
 
     /// <summary>One pass over every file source's inbox; returns the files ingested (or quarantined).</summary>
     public async Task<int> IngestWaitingAsync(CancellationToken ct)

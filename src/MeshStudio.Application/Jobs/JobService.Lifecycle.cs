@@ -16,7 +16,7 @@ public sealed partial class JobService
     /// Replaces the definition of an existing job (authors of its domain) with the one of an ALTER JOB: it must write
     /// the same product. Adds a version and requests a backfill, so the next run recomputes the product from the beginning.
     /// </summary>
-    public Task<Job> AlterAsync(UserContext actor, AlterJobStatement stmt, CancellationToken ct) =>
+    internal Task<Job> AlterAsync(UserContext actor, AlterJobStatement stmt, CancellationToken ct) =>
         SaveCoreAsync(actor, stmt.Job, stmt.Definition, alter: true, ct);
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
     /// A new job gets version 1; a job deployed again with a changed definition gets the next version and a backfill
     /// (<see cref="Job.BackfillCheckpoint"/>); an unchanged definition keeps its version and checkpoint.
     /// </remarks>
-    public Task<Job> SaveAsync(UserContext actor, CreateJobStatement stmt, string definition, CancellationToken ct) =>
+    internal Task<Job> SaveAsync(UserContext actor, CreateJobStatement stmt, string definition, CancellationToken ct) =>
         SaveCoreAsync(actor, stmt, definition, alter: false, ct);
 
     private async Task<Job> SaveCoreAsync(UserContext actor, CreateJobStatement stmt, string definition, bool alter, CancellationToken ct)
@@ -140,7 +140,7 @@ public sealed partial class JobService(IDbContextFactory<MeshDbContext> dbFactor
     }
 
     /// <summary>The job with its product and domain, or null. No access check: for the engine.</summary>
-    public async Task<Job?> FindAsync(QualifiedName name, CancellationToken ct)
+    internal async Task<Job?> FindAsync(QualifiedName name, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Jobs.AsNoTracking()

@@ -98,7 +98,7 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
     }
 
     /// <summary>The source with its domain, or null. No access check: for the engine and ingestion.</summary>
-    public async Task<Source?> FindAsync(QualifiedName name, CancellationToken ct)
+    internal async Task<Source?> FindAsync(QualifiedName name, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Sources.AsNoTracking()
@@ -107,7 +107,7 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
     }
 
     /// <summary>Every file source with its domain, for the inbox ingester. No access check: for the engine and ingestion.</summary>
-    public async Task<IReadOnlyList<Source>> ListFileSourcesAsync(CancellationToken ct)
+    internal async Task<IReadOnlyList<Source>> ListFileSourcesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Sources.AsNoTracking().Include(s => s.Domain)
@@ -141,7 +141,7 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
     /// The columns of a source that its CREATE SOURCE declared (any case). The others were inferred from its data or
     /// added by drift, and may widen. Parsed from the stored definition (cached per definition text).
     /// </summary>
-    public static IReadOnlySet<string> DeclaredColumnNames(Source source)
+    internal static IReadOnlySet<string> DeclaredColumnNames(Source source)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.SchemaInferred && source.Kind == SourceKind.File)
@@ -172,7 +172,7 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
         : source.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The columns of an HTTP source that data may widen: every column its CREATE SOURCE did not declare.</summary>
-    public static IReadOnlyList<string> WidenableColumns(Source source)
+    internal static IReadOnlyList<string> WidenableColumns(Source source)
     {
         ArgumentNullException.ThrowIfNull(source);
         var declared = DeclaredColumnNames(source);
@@ -187,7 +187,7 @@ public sealed class SourceService(IDbContextFactory<MeshDbContext> dbFactory, Au
     /// and the reconciliation starts from the stored columns, so concurrent batches never lose a change. Returns the
     /// source as stored afterwards.
     /// </summary>
-    public async Task<Source> ApplyHttpDriftAsync(QualifiedName name, IReadOnlyList<ColumnSchema> drift, CancellationToken ct)
+    internal async Task<Source> ApplyHttpDriftAsync(QualifiedName name, IReadOnlyList<ColumnSchema> drift, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(drift);
         var gate = _schemaLocks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
