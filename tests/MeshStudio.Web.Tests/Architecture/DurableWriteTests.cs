@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Architecture;
 
@@ -10,7 +11,7 @@ public class DurableWriteTests
     [Fact]
     public void Sources_RenameFilesOnlyThroughDurableFile()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryRoot.Path, "src");
         var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(Path.Combine("Durability", "DurableFile.cs"), StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
@@ -19,13 +20,5 @@ public class DurableWriteTests
             .ToList();
 
         Assert.Empty(offenders);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeshStudio.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root is not above " + AppContext.BaseDirectory);
     }
 }

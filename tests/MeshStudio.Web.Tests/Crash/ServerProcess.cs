@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using MeshStudio.Web.Tests.Shared;
 
 namespace MeshStudio.Web.Tests.Crash;
 
@@ -86,14 +87,9 @@ public sealed class ServerProcess : IAsyncDisposable
     private static string AppAssembly()
     {
         var testOutput = AppContext.BaseDirectory;
-        var dir = new DirectoryInfo(testOutput);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeshStudio.sln")))
-            dir = dir.Parent;
-        if (dir is null)
-            throw new InvalidOperationException("Cannot find the repository root above " + testOutput);
-        var testProject = Path.Combine(dir.FullName, "tests", "MeshStudio.Web.Tests");
+        var testProject = Path.Combine(RepositoryRoot.Path, "tests", "MeshStudio.Web.Tests");
         var outputPart = Path.GetRelativePath(testProject, testOutput);
-        var app = Path.Combine(dir.FullName, "src", "MeshStudio.Web", outputPart, "MeshStudio.Web.dll");
+        var app = Path.Combine(RepositoryRoot.Path, "src", "MeshStudio.Web", outputPart, "MeshStudio.Web.dll");
         return File.Exists(app) ? app : throw new FileNotFoundException("Build the solution first: the web app is not at " + app);
     }
 
