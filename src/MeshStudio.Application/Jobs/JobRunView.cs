@@ -4,7 +4,7 @@ namespace MeshStudio.Application.Jobs;
 
 public sealed record JobRunView(long Id, DateTime StartedAt, DateTime FinishedAt, long RowsOut, bool Succeeded, string? Error)
 {
-    /// <summary>Violations per expectation in this run (runs recompute the product, so: over the whole input).</summary>
+    /// <summary>Violations per expectation among the rows this run read: all input for a full run, the new events for an incremental one.</summary>
     public IReadOnlyList<ExpectationOutcome> Expectations { get; init; } = [];
 
     /// <summary>Where this run's quarantined rows are, relative to the lake root; null when it quarantined none.</summary>
