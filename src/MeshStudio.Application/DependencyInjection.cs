@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<Products.Versions.ProductConsumers>();
         services.AddSingleton<Products.Versions.ProductVersionHistory>();
         services.AddSingleton<MajorVersionDeployer>();
+        services.AddSingleton<Notifications.JobFailureNotice>();
         services.AddSingleton<ProductContracts>();
         services.AddSingleton<Lineage.LineageService>();
         services.AddSingleton<Governance.Policies.JobPolicyCheck>();
@@ -63,6 +64,7 @@ public static class DependencyInjection
         services.TryAddSingleton<DomainService>();
         services.TryAddSingleton<SourceService>();
         services.TryAddSingleton<ProductService>();
+        services.TryAddSingleton<Notifications.NotificationService>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<EntitlementService>();
         services.TryAddSingleton<ReviewService>();

@@ -48,10 +48,12 @@ public static class DependencyInjection
     {
         // Every context, the factory's and Identity's scoped one, seals the audit entries it saves.
         services.AddDbContextFactory<MeshDbContext>((provider, options) =>
-            configure(options.AddInterceptors(provider.GetRequiredService<AuditChainInterceptor>())));
+            configure(options.AddInterceptors(provider.GetRequiredService<AuditChainInterceptor>(), provider.GetRequiredService<Notifications.NotificationDelivery>())));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Security.AuditKeyStore>();
         services.TryAddSingleton<AuditChainInterceptor>();
+        services.TryAddSingleton<Notifications.NotificationSignal>();
+        services.TryAddSingleton<Notifications.NotificationDelivery>();
         services.TryAddSingleton<AuditChainVerifier>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserContextLoader>();

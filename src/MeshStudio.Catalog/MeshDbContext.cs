@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MeshStudio.Catalog.Model;
+using MeshStudio.Catalog.Notifications;
 using MeshStudio.Catalog.Persistence;
 using MeshStudio.Catalog.Products;
 using MeshStudio.Core.Governance;
@@ -25,6 +26,8 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
     public DbSet<ProductSnapshot> ProductSnapshots => Set<ProductSnapshot>();
     public DbSet<ProductContract> ProductContracts => Set<ProductContract>();
     public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<JobVersion> JobVersions => Set<JobVersion>();
@@ -69,6 +72,7 @@ public sealed class MeshDbContext(DbContextOptions<MeshDbContext> options) : Ide
         builder.Entity<ProductContract>().HasOne(c => c.Product).WithOne().HasForeignKey<ProductContract>(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
 
         ProductVersionModel.Configure(builder);
+        NotificationModel.Configure(builder);
 
         Json(builder.Entity<Source>().Property(s => s.Columns));
         Json(builder.Entity<Product>().Property(p => p.Columns));

@@ -18,6 +18,7 @@ public static class AppUrls
     public const string Domains = "/domains";
     public const string Sources = "/sources";
     public const string Lineage = "/lineage";
+    public const string Notifications = "/notifications";
 
     public static string Product(QualifiedName name) => $"/products/{name.Domain}/{name.Name}";
 

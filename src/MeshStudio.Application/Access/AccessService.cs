@@ -54,6 +54,7 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
             RequestedAt = now,
         }).Entity;
         audit.Append(db, user.UserName, "access.requested", product.ToString(), purpose);
+        await Notifications.InboxEvents.AccessRequestedAsync(db, entity.Id, product, user.UserName, now, ct);
         await db.SaveChangesAsync(ct);
         return request.Id;
     }
@@ -122,6 +123,7 @@ public sealed class AccessService(IDbContextFactory<MeshDbContext> dbFactory, Au
             : $"refused to {requester}";
         audit.Append(db, owner.UserName, approve ? "access.approved" : "access.rejected", product.ToString(),
             comment is null ? details : $"{details}: {comment}");
+        await Notifications.InboxEvents.AccessDecidedAsync(db, request.RequesterUserId, product, approve, now, ct);
         await db.SaveChangesAsync(ct);
     }
 

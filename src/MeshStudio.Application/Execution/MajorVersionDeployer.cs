@@ -11,9 +11,9 @@ namespace MeshStudio.Application.Execution;
 /// A breaking change of a product in use (ADR 25): the job is saved writing the product's next major version
 /// (<c>name_vN</c>, a product of its own), backfills it, and the new major goes to governance review. The old major
 /// keeps its name, its data and its snapshots, readable by its consumers as before, until the deprecation date its
-/// owner sets; its consumers are listed in the outcome and told.
+/// owner sets; its consumers are listed in the outcome and told (ADR 26).
 /// </summary>
-public sealed class MajorVersionDeployer(JobService jobs, JobRunner runner, ProductVersions versions, ReviewService reviews, ProductConsumers consumers)
+public sealed class MajorVersionDeployer(JobService jobs, JobRunner runner, ProductVersions versions, ReviewService reviews)
 {
     public async Task<StatementOutcome> DeployAsync(UserContext user, CreateJobStatement job, VersionPlan plan, CancellationToken cancellationToken)
     {
@@ -27,8 +27,7 @@ public sealed class MajorVersionDeployer(JobService jobs, JobRunner runner, Prod
             _ => throw new InvalidOperationException("A retargeted job statement parses as a job statement."),
         };
         await jobs.SaveAsync(user, statement, definition, cancellationToken);
-        await versions.RecordAsync(user, plan, cancellationToken);
-        var used = await consumers.OfAsync(plan.Product, cancellationToken);
+        var used = await versions.RecordAsync(user, plan, cancellationToken);
         var c = plan.Classification;
         var breaking = string.Join(" ", c.Differences.Where(d => d.Breaking).Select(d => d.Message));
         var claim = c.OverruledClaim is { } claimed ? $" The contract claims {claimed}, but the change breaks it." : "";

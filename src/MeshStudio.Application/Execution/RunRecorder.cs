@@ -11,7 +11,8 @@ namespace MeshStudio.Application.Execution;
 /// deletion of snapshots and quarantine folders past <see cref="JobRetention"/>. A committed column carries the personal-data
 /// flag of what it is computed from (<see cref="LineageService.WithPersonalDataAsync"/>), so the review blocks it.
 /// </summary>
-public sealed class RunRecorder(JobCommitter committer, ProductChangeFeed changes, SnapshotRetention retention, JobRetention keep, LineageService lineage)
+public sealed class RunRecorder(
+    JobCommitter committer, ProductChangeFeed changes, SnapshotRetention retention, JobRetention keep, LineageService lineage, Notifications.JobFailureNotice failures)
 {
     /// <summary>
     /// Commits the snapshot, the run and the new checkpoint together, unless the checkpoint moved on during the run
@@ -34,6 +35,11 @@ public sealed class RunRecorder(JobCommitter committer, ProductChangeFeed change
     public Task RecordIdleAsync(int jobId, DateTime checkedAt, string? expectedCheckpoint, string checkpoint, CancellationToken cancellationToken) =>
         committer.RecordIdleAsync(jobId, checkedAt, expectedCheckpoint, checkpoint, cancellationToken);
 
-    /// <summary>A failed run; recorded even when the caller has gone.</summary>
-    public Task RecordFailureAsync(JobRunRecord run) => committer.RecordRunAsync(run, CancellationToken.None);
+    /// <summary>A failed run; recorded even when the caller has gone. The product's owners hear when the job starts failing.</summary>
+    public async Task RecordFailureAsync(JobRunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await committer.RecordRunAsync(run, CancellationToken.None);
+        await failures.NotifyAsync(run.JobId, CancellationToken.None);
+    }
 }

@@ -150,6 +150,7 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         product.Status = ProductStatus.Published;
         product.PublishedAt = now;
         audit.Append(db, steward.UserName, "review.approved", name.ToString(), comment);
+        await Notifications.InboxEvents.ReviewDecidedAsync(db, review.OpenedByUserId, review.Id, name, approved: true, now, ct);
         await db.SaveChangesAsync(ct);
         await SearchIndex.SyncAsync(db, product.Id, ct);
         await tx.CommitAsync(ct);
@@ -170,6 +171,7 @@ public sealed class ReviewService(IDbContextFactory<MeshDbContext> dbFactory, Au
         review.Comment = comment;
         product.Status = ProductStatus.Rejected;
         audit.Append(db, steward.UserName, "review.rejected", name.ToString(), comment);
+        await Notifications.InboxEvents.ReviewDecidedAsync(db, review.OpenedByUserId, review.Id, name, approved: false, review.DecidedAt!.Value, ct);
         await db.SaveChangesAsync(ct);
         await SearchIndex.SyncAsync(db, product.Id, ct);
         await tx.CommitAsync(ct);

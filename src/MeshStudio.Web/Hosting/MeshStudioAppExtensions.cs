@@ -50,6 +50,7 @@ public static class MeshStudioAppExtensions
         app.MapProductInsightEndpoints();
         app.MapLineageEndpoints();
         app.MapVersionEndpoints();
+        app.MapNotificationEndpoints();
         app.MapSqlEndpoints();
         app.MapPipelineEndpoints();
         app.MapJobEndpoints();

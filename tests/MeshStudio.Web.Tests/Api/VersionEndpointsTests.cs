@@ -104,6 +104,10 @@ public class VersionEndpointsTests(MeshAppFactory app)
         Assert.Equal(["consumer", "marketing.owner"], first.GetProperty("consumers").GetProperty("users").EnumerateArray().Select(u => u.GetProperty("userName").GetString()));
         Assert.Equal("marketing.ver_major_reader_job", first.GetProperty("consumers").GetProperty("jobs")[0].GetProperty("job").GetString());
         Assert.True(history.GetProperty("canSetDeprecation").GetBoolean());
+        // Its consumers are told, with a link to the product they use.
+        var told = (await (await consumer.GetAsync("/api/notifications")).JsonAsync(HttpStatusCode.OK)).GetProperty("notifications").EnumerateArray()
+            .Single(n => n.GetProperty("kind").GetString() == "BreakingChange" && n.GetProperty("link").GetString() == "/products/sales/ver_major");
+        Assert.Contains("version 2.0.0 is sales.ver_major_v2", told.GetProperty("title").GetString(), StringComparison.Ordinal);
         // The consumer sees the history but not who else uses the product.
         Assert.Equal(JsonValueKind.Null, (await VersionsAsync("consumer", "ver_major")).GetProperty("majors")[0].GetProperty("consumers").ValueKind);
     }

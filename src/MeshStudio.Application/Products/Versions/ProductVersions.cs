@@ -1,3 +1,4 @@
+using MeshStudio.Application.Notifications;
 using MeshStudio.Application.Products.Contracts;
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Governance;
@@ -18,7 +19,7 @@ namespace MeshStudio.Application.Products.Versions;
 /// written beside the old one as <c>name_vN</c>, while the old major keeps its data and name.
 /// </summary>
 public sealed class ProductVersions(
-    IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, ContractEnforcement contracts, IContractStore store, TimeProvider time)
+    IDbContextFactory<MeshDbContext> dbFactory, AuditLog audit, ContractEnforcement contracts, IContractStore store, ProductConsumers consumers, TimeProvider time)
 {
     /// <summary>The plan for <paramref name="job"/> writing <paramref name="output"/>; null for a product without committed data (it starts at 1.0.0).</summary>
     public async Task<VersionPlan?> PlanAsync(CreateJobStatement job, IReadOnlyList<ColumnSchema> output, CancellationToken cancellationToken)
@@ -45,14 +46,16 @@ public sealed class ProductVersions(
 
     /// <summary>
     /// Records the planned version once the job is saved: the first change of a product also records its 1.0.0 (as it
-    /// was); a new major's product takes the old one's title, description, tags, owner and column descriptions.
+    /// was); a new major's product takes the old one's title, description, tags, owner and column descriptions, and the
+    /// old major's consumers are told in the same transaction. Returns those consumers (none without a new major).
     /// </summary>
-    public async Task RecordAsync(UserContext actor, VersionPlan plan, CancellationToken cancellationToken)
+    public async Task<ConsumerList> RecordAsync(UserContext actor, VersionPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(plan);
+        var used = plan.NewMajor is null ? new ConsumerList([], []) : await consumers.OfAsync(plan.Product, cancellationToken);
         if (plan.Classification.Bump == VersionBump.None)
-            return;
+            return used;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var old = await FindAsync(db, plan.Product, cancellationToken);
@@ -63,14 +66,17 @@ public sealed class ProductVersions(
         if (plan.NewMajor is not null)
             CopyDescription(old, target, plan.Output);
         var to = plan.Classification.To;
-        db.ProductVersions.Add(Row(target.Id, series, to, plan.Output, plan.Key,
-            [.. plan.Classification.Differences], time.GetUtcNow().UtcDateTime, actor.UserName));
+        var now = time.GetUtcNow().UtcDateTime;
+        db.ProductVersions.Add(Row(target.Id, series, to, plan.Output, plan.Key, [.. plan.Classification.Differences], now, actor.UserName));
+        if (plan.NewMajor is { } newMajor)
+            await InboxEvents.BreakingChangeAsync(db, used.UserIds, plan.Product, newMajor, to.ToString(), now, cancellationToken);
         var breaking = plan.Classification.Differences.Count(d => d.Breaking);
         audit.Append(db, actor.UserName, "product.versioned", plan.Target.ToString(),
             $"{plan.Classification.From} -> {to} ({plan.Classification.Bump.ToString().ToLowerInvariant()}; " +
             $"{plan.Classification.Differences.Count} changes, {breaking} breaking)");
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        return used;
     }
 
     /// <summary>The product's version now (its newest row, or 1.0.0) and the id of its series.</summary>
