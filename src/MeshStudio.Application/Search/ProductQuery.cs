@@ -1,3 +1,5 @@
+using MeshStudio.Core.Products.Trust;
+
 namespace MeshStudio.Application.Search;
 
 /// <summary>
@@ -12,4 +14,5 @@ public sealed record ProductQuery(
     int PageSize = 20,
     string? Owner = null,
     string? Classification = null,
-    SearchSort Sort = SearchSort.Relevance);
+    SearchSort Sort = SearchSort.Relevance,
+    TrustStatus? Trust = null);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MeshStudio.Application.Products.Trust;
 using MeshStudio.Catalog;
 using MeshStudio.Catalog.Search;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,13 @@ namespace MeshStudio.Application.Search;
 /// <summary>
 /// The marketplace search: full text over published products (<see cref="SearchDialect"/>), ranked, tolerant of
 /// typos (a word the catalog does not know is searched together with its closest known words, and the corrected
-/// search is offered as "did you mean"), sorted, with facets and the matched words' positions for highlighting.
+/// search is offered as "did you mean"), sorted, with facets (trust status from <see cref="ProductTrust"/>) and the
+/// matched words' positions for highlighting.
 /// </summary>
-public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFactory, PublishedCatalog catalog)
+public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFactory, PublishedCatalog catalog, ProductTrust trust, TimeProvider time)
 {
+    private readonly SearchTrust _trust = new(trust, time);
+
     public const int MaxPageSize = 100;
     private const int MaxTerms = 16;
 
@@ -55,7 +59,7 @@ public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFac
         }
 
         var searched = alternatives.SelectMany(a => a).Distinct(StringComparer.Ordinal).ToList();
-        var filters = new SearchFilters(query);
+        var filters = new SearchFilters(query, await _trust.CurrentAsync(db, current.Version, ct));
         var filtered = matches.Where(m => filters.Keeps(m));
         var ordered = (query.Sort, ranked) switch
         {
@@ -72,6 +76,7 @@ public sealed partial class ProductSearch(IDbContextFactory<MeshDbContext> dbFac
             filters.Count(matches, Facet.Tag),
             filters.Count(matches, Facet.Owner),
             filters.Count(matches, Facet.Classification),
+            filters.Count(matches, Facet.Trust),
             DidYouMean(terms, alternatives));
     }
 

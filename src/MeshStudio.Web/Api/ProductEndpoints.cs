@@ -3,6 +3,7 @@ using MeshStudio.Application.Products;
 using MeshStudio.Application.Search;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Products.Trust;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,9 +33,17 @@ public static class ProductEndpoints
     }
 
     private static async Task<Results<Ok<SearchPage>, ProblemHttpResult>> SearchAsync(
-        string? q, string? domain, string? tag, string? owner, string? classification, string? sort, int? page, int? pageSize,
+        string? q, string? domain, string? tag, string? owner, string? classification, string? trust, string? sort, int? page, int? pageSize,
         ProductSearch search, CancellationToken cancellationToken)
     {
+        TrustStatus? status = null;
+        if (!string.IsNullOrEmpty(trust))
+        {
+            if (!Enum.TryParse<TrustStatus>(trust, ignoreCase: true, out var parsedTrust) || !Enum.IsDefined(parsedTrust) || int.TryParse(trust, out _))
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+                    detail: $"trust must be one of {string.Join(", ", Enum.GetNames<TrustStatus>())}.");
+            status = parsedTrust;
+        }
         SearchSort? order = (sort ?? "relevance") switch
         {
             "relevance" => SearchSort.Relevance,
@@ -46,7 +55,7 @@ public static class ProductEndpoints
         if (classification is not (null or "" or SearchClassification.Personal or SearchClassification.NotPersonal))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
                 detail: $"classification must be {SearchClassification.Personal} or {SearchClassification.NotPersonal}.");
-        var query = new ProductQuery(q, domain, tag, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), owner, classification, parsed);
+        var query = new ProductQuery(q, domain, tag, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), owner, classification, parsed, status);
         return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
     }
 

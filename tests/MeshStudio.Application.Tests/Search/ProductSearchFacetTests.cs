@@ -1,6 +1,8 @@
+using MeshStudio.Application.Products.Trust;
 using MeshStudio.Application.Search;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Products.Trust;
 using MeshStudio.TestSupport;
 using static MeshStudio.TestSupport.CatalogTestContext;
 
@@ -76,6 +78,26 @@ public sealed class ProductSearchFacetTests : IAsyncLifetime
             ["sales.revenue_by_country", "marketing.campaign_performance", "logistics.shipments"],
             byFreshness.Items.Select(h => h.Name.ToString()));
         Assert.Equal(50, byFreshness.Items[0].RowCount);
+    }
+
+    [Fact]
+    public async Task SearchAsync_TrustFacet_CountsEachProductsTrustStatusAndFilters()
+    {
+        // Jobs that run every 2 seconds and have not run for 10 minutes are past their freshness SLA.
+        _ctx.Clock.Advance(TimeSpan.FromMinutes(10));
+        var statuses = (await _ctx.Get<ProductTrust>().ForPublishedAsync(null, CancellationToken.None)).ToDictionary(t => t.Key.ToString(), t => t.Value.Status);
+        Assert.Equal(TrustStatus.Failing, statuses["logistics.shipments"]);
+
+        var all = await _ctx.Search.SearchAsync(new ProductQuery(null, null, null), CancellationToken.None);
+        var failing = await _ctx.Search.SearchAsync(new ProductQuery(null, null, null, Trust: TrustStatus.Failing), CancellationToken.None);
+
+        var expected = statuses.Values.GroupBy(s => s.ToString()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected, all.TrustFacets.ToDictionary(f => f.Key, f => f.Value));
+        Assert.Equal(statuses.Where(s => s.Value == TrustStatus.Failing).Select(s => s.Key).Order(),
+            failing.Items.Select(h => h.Name.ToString()).Order());
+        var healthy = await _ctx.Search.SearchAsync(new ProductQuery(null, null, null, Trust: TrustStatus.Healthy), CancellationToken.None);
+        Assert.Empty(healthy.Items);
+        Assert.Equal(all.TrustFacets.Count, healthy.TrustFacets.Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MeshStudio.Application.Products.Trust;
 using MeshStudio.Application.Search;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Products.Trust;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -22,6 +23,7 @@ public sealed partial class MarketplacePage
     private string? _owner;
     private string? _classification;
     private SearchSort _sort;
+    private TrustStatus? _trustFilter;
     private int _pageNumber = 1;
     private SearchPage? _page;
     private string? _error;
@@ -55,6 +57,9 @@ public sealed partial class MarketplacePage
     [SupplyParameterFromQuery(Name = "class")]
     public string? Classification { get; set; }
 
+    [SupplyParameterFromQuery(Name = "trust")]
+    public string? TrustFilter { get; set; }
+
     [SupplyParameterFromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
@@ -63,7 +68,7 @@ public sealed partial class MarketplacePage
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
-    private bool HasFilters => _domain is not null || _tag is not null || _owner is not null || _classification is not null;
+    private bool HasFilters => _domain is not null || _tag is not null || _owner is not null || _classification is not null || _trustFilter is not null;
 
     private int PageCount => _page is null ? 0 : (_page.Total + PageSize - 1) / PageSize;
 
@@ -76,12 +81,13 @@ public sealed partial class MarketplacePage
         _owner = string.IsNullOrWhiteSpace(Owner) ? null : Owner;
         _classification = string.IsNullOrWhiteSpace(Classification) ? null : Classification;
         _sort = Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var sort) ? sort : SearchSort.Relevance;
+        _trustFilter = Enum.TryParse<TrustStatus>(TrustFilter, ignoreCase: true, out var trust) && Enum.IsDefined(trust) ? trust : null;
         _pageNumber = Math.Max(1, PageNumber ?? 1);
         if (Key() != _searched)
             await RunAsync();
     }
 
-    private string Key() => $"{_text.Trim()}\n{_domain}\n{_tag}\n{_owner}\n{_classification}\n{_sort}\n{_pageNumber}";
+    private string Key() => $"{_text.Trim()}\n{_domain}\n{_tag}\n{_owner}\n{_classification}\n{_trustFilter}\n{_sort}\n{_pageNumber}";
 
     private async Task RunAsync()
     {
@@ -90,7 +96,7 @@ public sealed partial class MarketplacePage
         try
         {
             _page = await Search.SearchAsync(
-                new ProductQuery(_text.Trim(), _domain, _tag, _pageNumber, PageSize, _owner, _classification, _sort), CancellationToken.None);
+                new ProductQuery(_text.Trim(), _domain, _tag, _pageNumber, PageSize, _owner, _classification, _sort, _trustFilter), CancellationToken.None);
             _trust = await Trust.ForPublishedAsync(_page.Items.Select(i => i.Name).ToList(), CancellationToken.None);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -144,6 +150,13 @@ public sealed partial class MarketplacePage
         await ApplyAsync(resetPage: true);
     }
 
+    private async Task ToggleTrustAsync(string status)
+    {
+        var chosen = Enum.Parse<TrustStatus>(status);
+        _trustFilter = _trustFilter == chosen ? null : chosen;
+        await ApplyAsync(resetPage: true);
+    }
+
     private async Task SortAsync(SearchSort sort)
     {
         _sort = sort;
@@ -162,6 +175,7 @@ public sealed partial class MarketplacePage
         _tag = null;
         _owner = null;
         _classification = null;
+        _trustFilter = null;
         await ApplyAsync(resetPage: true);
     }
 
@@ -187,6 +201,7 @@ public sealed partial class MarketplacePage
             ["tag"] = _tag,
             ["owner"] = _owner,
             ["class"] = _classification,
+            ["trust"] = _trustFilter?.ToString(),
             ["sort"] = _sort == SearchSort.Relevance ? null : _sort.ToString().ToLowerInvariant(),
             ["page"] = _pageNumber == 1 ? null : _pageNumber,
         }), replace: true);
@@ -205,6 +220,8 @@ public sealed partial class MarketplacePage
             parts.Add($"owned by {_owner}");
         if (_classification is not null)
             parts.Add($"with {SearchClassification.Label(_classification).ToLowerInvariant()}");
+        if (_trustFilter is not null)
+            parts.Add($"trust {_trustFilter.ToString()!.ToLowerInvariant()}");
         return string.Join(" ", parts);
     }
 
