@@ -11,7 +11,7 @@ public sealed class BenchOptions
     {
         _args = args;
         Quick = args.Contains("--quick");
-        Workloads = (Text("--workload") ?? "1,2,3,4,5").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        Workloads = (Text("--workload") ?? "1,2,3,4,5,6").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToHashSet();
     }
 
@@ -48,6 +48,11 @@ public sealed class BenchOptions
     public IReadOnlyList<int> Histories => Ints("--history", Quick ? [100_000, 1_000_000] : [100_000, 10_000_000]);
 
     public int NewEvents => Int("--new-events", 100_000);
+
+    // Workload 6: published products in the catalog and measured rounds over the query set.
+    public int SearchProducts => Int("--products", Quick ? 2_000 : 10_000);
+
+    public int SearchRounds => Int("--search-rounds", Quick ? 3 : 10);
 
     private string? Text(string name)
     {

@@ -8,6 +8,7 @@ namespace MeshStudio.Bench;
 //   2 freshness: [--rates 10000,50000] [--fresh-seconds N] [--fresh-interval-ms N (250)]
 //   3 Nexmark: [--nexmark-events N] [--nexmark-runs N]
 //   4 incremental cost: [--history 100000,10000000] [--new-events N]
+//   6 catalog search: [--products N (10000)] [--search-rounds N (10)]
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
@@ -24,6 +25,8 @@ internal static class BenchProgram
             await NexmarkWorkload.RunAsync(options, results);
         if (options.Runs(4))
             await IncrementalCostWorkload.RunAsync(options, results);
+        if (options.Runs(6))
+            await CatalogSearchWorkload.RunAsync(options, results);
         results.Print();
     }
 }
