@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.TryAddSingleton<Governance.Policies.PolicyService>();
         services.TryAddSingleton<Governance.Policies.ProductPolicyChecks>();
         services.TryAddSingleton<AuditService>();
+        services.TryAddSingleton<Governance.Policies.PolicyTester>();
         services.TryAddSingleton<AccessService>();
         services.TryAddSingleton<PublishedCatalog>();
         services.TryAddSingleton<ProductSearch>();

@@ -13,6 +13,7 @@ public static class AppUrls
     public const string Reviews = "/governance/reviews";
     public const string Audit = "/governance/audit";
     public const string Glossary = "/governance/glossary";
+    public const string Policies = "/governance/policies";
     public const string Access = "/access";
     public const string Profile = "/profile";
     public const string Domains = "/domains";

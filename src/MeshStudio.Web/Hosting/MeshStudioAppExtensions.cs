@@ -55,6 +55,7 @@ public static class MeshStudioAppExtensions
         app.MapPipelineEndpoints();
         app.MapJobEndpoints();
         app.MapAuditEndpoints();
+        app.MapPolicyEndpoints();
         app.MapHub<ExecutionHub>(ExecutionHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

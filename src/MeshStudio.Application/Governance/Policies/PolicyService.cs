@@ -91,6 +91,28 @@ public sealed class PolicyService(IDbContextFactory<MeshDbContext> dbFactory, Au
         return new PolicyView(clean, version, now, actor.UserName);
     }
 
+    /// <summary>
+    /// Saves the policies of a file (<see cref="PolicyYaml"/>): all are checked before any is saved, and each changed
+    /// one becomes a new version; unchanged ones save nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<PolicyView>> ImportAsync(UserContext actor, IReadOnlyList<PolicyDefinition> policies, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var duplicate = policies.GroupBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new RuleViolationException($"The file has policy {duplicate.Key} twice.");
+        if (policies.FirstOrDefault(p => !CanManage(actor, p.Domain)) is { } denied)
+            throw new AccessDeniedException($"You may not change policy {denied.Key}: only governance stewards and owners of a domain change its policies.");
+        var existing = await ListAsync(ct);
+        var merged = existing.Select(p => p.Definition).Where(p => policies.All(i => i.Key != p.Key)).Concat(policies).ToList();
+        foreach (var policy in policies)
+            PolicyRules.Check(policy, merged);
+        var saved = new List<PolicyView>();
+        foreach (var policy in policies)
+            saved.Add(await SaveAsync(actor, policy, null, ct));
+        return saved;
+    }
+
     /// <summary>Switches a policy on or off: a new version like any other change.</summary>
     public async Task<PolicyView> SetEnabledAsync(UserContext actor, string key, bool enabled, CancellationToken ct)
     {
