@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<Lineage.LineageService>();
         services.AddSingleton<Governance.Policies.JobPolicyCheck>();
         services.AddSingleton<ProductData>();
+        services.AddSingleton<ProductFreshness>();
         services.AddSingleton<Semantics.GlossaryUnmatched>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using MeshStudio.Application.Execution.Incremental;
 using MeshStudio.Application.Jobs;
@@ -7,6 +8,7 @@ using MeshStudio.Core.Dialect;
 using MeshStudio.Core.Dialect.Syntax;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Telemetry;
 using MeshStudio.Engine.Ingestion;
 using Microsoft.Extensions.Logging;
 
@@ -41,12 +43,27 @@ public sealed partial class JobRunner(
     {
         var gate = _running.GetOrAdd(jobName, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
+        using var activity = MeshTelemetry.ActivitySource.StartActivity("job.run");
+        activity?.SetTag(MeshTelemetry.JobAttribute, jobName.ToString());
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
-            return await RunExclusiveAsync(jobName, cancellationToken);
+            var result = await RunExclusiveAsync(jobName, cancellationToken);
+            outcome = result switch { { Idle: true } => "idle", { Succeeded: true } => "committed", _ => "failed" };
+            foreach (var expectation in result.Expectations)
+                MeshTelemetry.RecordViolations(jobName.ToString(), expectation.Name, expectation.Action.ToString(), expectation.Violations);
+            MeshTelemetry.RecordJobRun(jobName.ToString(), outcome, Stopwatch.GetElapsedTime(started), result.Lag);
+            return result;
+        }
+        catch
+        {
+            MeshTelemetry.RecordJobRun(jobName.ToString(), outcome, Stopwatch.GetElapsedTime(started), null);
+            throw;
         }
         finally
         {
+            activity?.SetTag(MeshTelemetry.OutcomeAttribute, outcome);
             gate.Release();
         }
     }
@@ -100,7 +117,13 @@ public sealed partial class JobRunner(
                 LogRunSuperseded(logger, jobName);
                 return new JobRunOutcome(false, 0, new SqlError("The run was superseded by a backfill or a new version of the job; the next run starts over."));
             }
-            return new JobRunOutcome(true, snapshot.RowCount, null) { Expectations = snapshot.Expectations, RowsIn = rowsIn, Mode = run.Plan.Description };
+            return new JobRunOutcome(true, snapshot.RowCount, null)
+            {
+                Expectations = snapshot.Expectations,
+                RowsIn = rowsIn,
+                Mode = run.Plan.Description,
+                Lag = record.LatencyMs is { } lag ? TimeSpan.FromMilliseconds(lag) : null,
+            };
         }
         catch (ExpectationFailedException e)
         {
@@ -182,6 +205,9 @@ public sealed record JobRunOutcome(bool Succeeded, long RowCount, SqlError? Erro
 
     /// <summary>How the run computed the product (e.g. "incremental (merge)").</summary>
     public string? Mode { get; init; }
+
+    /// <summary>From the arrival of the newest event the run read to its commit; null when it read none.</summary>
+    public TimeSpan? Lag { get; init; }
 
     /// <summary>Violations per expectation in this run.</summary>
     public IReadOnlyList<ExpectationOutcome> Expectations { get; init; } = [];

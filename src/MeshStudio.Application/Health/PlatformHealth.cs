@@ -18,20 +18,33 @@ public sealed class PlatformHealth(CatalogStartup catalog, IQueryEngine engine, 
 
     private const string Full = "The lake's disk is full: ingest and uploads answer 507 and store nothing until space is freed.";
 
+    /// <summary>All of it: the first of catalog, engine and lake that is not healthy, else the lake's (free space).</summary>
     public async Task<HealthState> CheckAsync(CancellationToken cancellationToken)
     {
-        try
+        foreach (var check in new Func<CancellationToken, Task<HealthState>>[] { CheckCatalogAsync, CheckEngineAsync })
         {
-            await catalog.CheckHealthAsync(cancellationToken);
-            await foreach (var _ in engine.StreamAsync(SessionGrant.Empty, "SELECT 1", 1, cancellationToken))
+            if (await check(cancellationToken) is { Level: not HealthLevel.Healthy } state)
+                return state;
+        }
+        return await CheckLakeAsync(cancellationToken);
+    }
+
+    /// <summary>The catalog answers.</summary>
+    public Task<HealthState> CheckCatalogAsync(CancellationToken cancellationToken) =>
+        Probe(() => catalog.CheckHealthAsync(cancellationToken));
+
+    /// <summary>The engine runs a query (in the platform's own lane, so a busy node still answers).</summary>
+    public Task<HealthState> CheckEngineAsync(CancellationToken cancellationToken) =>
+        Probe(async () =>
+        {
+            await foreach (var _ in engine.StreamAsync(SessionGrant.Empty with { Caller = QueryCaller.Background }, "SELECT 1", 1, cancellationToken))
             {
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new HealthState(HealthLevel.Unhealthy, e.Message, null, null);
-        }
+        });
 
+    /// <summary>The lake folder is writable and its disk not (almost) full.</summary>
+    public async Task<HealthState> CheckLakeAsync(CancellationToken cancellationToken)
+    {
         var free = new DriveInfo(lake.RootPath).AvailableFreeSpace;
         try
         {
@@ -50,6 +63,19 @@ public sealed class PlatformHealth(CatalogStartup catalog, IQueryEngine engine, 
         if (free < LowSpaceBytes)
             return new HealthState(HealthLevel.Degraded, $"The lake's disk is almost full: {free / (1024 * 1024)} MiB free.", free, null);
         return new HealthState(HealthLevel.Healthy, null, free, null);
+    }
+
+    private static async Task<HealthState> Probe(Func<Task> probe)
+    {
+        try
+        {
+            await probe();
+            return new HealthState(HealthLevel.Healthy, null, null, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HealthState(HealthLevel.Unhealthy, e.Message, null, null);
+        }
     }
 
     private async Task ProbeWriteAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using MeshStudio.Core.Access;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Telemetry;
 using MeshStudio.Engine.Durability;
 using MeshStudio.Engine.Ingestion.Files;
 using Microsoft.Extensions.Logging;
@@ -73,10 +74,13 @@ public sealed partial class FileSourceIngestion(
     public async Task<FileIngestResult> IngestAsync(QualifiedName name, InboxFile file, CancellationToken ct)
     {
         var source = await sources.FindAsync(name, ct) ?? throw new KeyNotFoundException($"There is no source {name}.");
-        return await ingester.IngestAsync(SpecOf(source), file,
+        var result = await ingester.IngestAsync(SpecOf(source), file,
             (schema, token) => sources.ApplyFileSchemaAsync(name, schema.Columns,
                 schema.Changes.Count > 0 ? schema.Changes.Select(c => c.ToString()).ToList() : ["no columns"], file.RelativePath, token),
             ct);
+        if (!result.AlreadyIngested && result.Rows > 0)
+            MeshTelemetry.RecordIngest(name.ToString(), "file", result.Rows, file.Size);
+        return result;
     }
 
     /// <summary>

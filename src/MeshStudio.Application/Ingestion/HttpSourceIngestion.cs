@@ -1,3 +1,4 @@
+using System.Text;
 using MeshStudio.Application.Domains;
 using MeshStudio.Application.Lake;
 using MeshStudio.Application.Sources;
@@ -5,6 +6,7 @@ using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Ingestion;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Telemetry;
 
 namespace MeshStudio.Application.Ingestion;
 
@@ -77,9 +79,18 @@ public sealed class HttpSourceIngestion(DomainService domains, SourceService sou
         }
         if (!batch.Accepted)
             throw new IngestRejectedException(batch.Errors);
+        StoredBatch stored;
         if (key is not null)
-            return await store.AppendOnceAsync(sourceName, batch.Events, key, cancellationToken);
-        await store.AppendAsync(sourceName, batch.Events, cancellationToken);
-        return new StoredBatch(batch.Events.Count, Replayed: false);
+        {
+            stored = await store.AppendOnceAsync(sourceName, batch.Events, key, cancellationToken);
+        }
+        else
+        {
+            await store.AppendAsync(sourceName, batch.Events, cancellationToken);
+            stored = new StoredBatch(batch.Events.Count, Replayed: false);
+        }
+        if (!stored.Replayed)
+            MeshTelemetry.RecordIngest(sourceName.ToString(), "http", stored.Accepted, Encoding.UTF8.GetByteCount(body));
+        return stored;
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MeshStudio.Core.Execution;
+using MeshStudio.Core.Telemetry;
 using MeshStudio.Engine.Sandbox;
 using MeshStudio.Engine.Sql;
 
@@ -36,7 +38,14 @@ public sealed class DuckDbQueryEngine : IQueryEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         DeniedRelationScanner.ThrowIfDenied(sql, grant.Denied);
 
+        var queued = Stopwatch.GetTimestamp();
         using var lease = await _gate.AcquireAsync(grant.Caller, cancellationToken).ConfigureAwait(false);
+        var waited = Stopwatch.GetElapsedTime(queued);
+        var caller = grant.Caller.IsBackground ? "background" : "user";
+        using var activity = MeshTelemetry.ActivitySource.StartActivity("query");
+        activity?.SetTag(MeshTelemetry.CallerAttribute, caller);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<QueryBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         Task producer = Task.CompletedTask;
@@ -45,11 +54,17 @@ public sealed class DuckDbQueryEngine : IQueryEngine
             producer = Task.Run(() => Produce(grant, sql, batchSize, channel.Writer, stop.Token), CancellationToken.None);
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 yield return batch;
+            outcome = "completed";
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ConfigureAwait(false);
+            // Not completed: failed when the query's error ended it, else cancelled or left unread by its consumer.
+            if (outcome != "completed")
+                outcome = channel.Reader.Completion is { IsFaulted: true, Exception.InnerException: not OperationCanceledException } ? "failed" : "cancelled";
+            activity?.SetTag(MeshTelemetry.OutcomeAttribute, outcome);
+            MeshTelemetry.RecordQuery(caller, waited, Stopwatch.GetElapsedTime(started), outcome);
         }
     }
 

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MeshStudio.Web.Hosting;
 
-/// <summary>The platform's health (<see cref="PlatformHealth"/>) as ASP.NET Core reports it on <c>/health</c>.</summary>
-public sealed class MeshHealthCheck(PlatformHealth health) : IHealthCheck
+/// <summary>One of the platform's dependencies (<see cref="PlatformHealth"/>) as ASP.NET Core's health checks report it.</summary>
+public sealed class MeshHealthCheck(Func<CancellationToken, Task<HealthState>> check) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var state = await health.CheckAsync(cancellationToken);
+        var state = await check(cancellationToken);
         var data = new Dictionary<string, object>();
         if (state.LakeFreeBytes is { } free)
             data["lakeFreeBytes"] = free;

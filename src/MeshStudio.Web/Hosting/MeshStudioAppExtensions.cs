@@ -4,7 +4,7 @@ using MeshStudio.Web.Components;
 using MeshStudio.Web.Demo;
 using MeshStudio.Web.Hubs;
 using MeshStudio.Web.Security;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MeshStudio.Web.Telemetry;
 
 namespace MeshStudio.Web.Hosting;
 
@@ -31,16 +31,8 @@ public static class MeshStudioAppExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        // "Healthy", or the status with what is wrong (e.g. "Unhealthy: The lake's disk is full: …").
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = (context, report) =>
-            {
-                var description = report.Entries.Values.Select(e => e.Description).FirstOrDefault(d => !string.IsNullOrEmpty(d));
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                return context.Response.WriteAsync(description is null ? report.Status.ToString() : $"{report.Status}: {description}");
-            },
-        }).AllowAnonymous();
+        app.MapMeshHealthChecks();
+        app.MapMeshTelemetry(app.Services.GetRequiredService<TelemetrySettings>());
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapIngestEndpoints();

@@ -11,6 +11,7 @@ using MeshStudio.Web.Demo;
 using MeshStudio.Web.Execution;
 using MeshStudio.Web.Ingestion;
 using MeshStudio.Web.Security;
+using MeshStudio.Web.Telemetry;
 using MudBlazor.Services;
 
 namespace MeshStudio.Web.Hosting;
@@ -71,7 +72,8 @@ public static class MeshStudioBuilderExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck<MeshHealthCheck>("mesh");
+        builder.Services.AddMeshHealthChecks();
+        builder.AddMeshTelemetry(options.Telemetry);
         return builder;
     }
 }

@@ -22,6 +22,8 @@ public sealed class MeshStudioOptions
 
     public SignInOptions SignIn { get; set; } = new();
 
+    public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
+
     /// <summary>Demo users seeded in Development (passwords and tokens live in appsettings.Development.json).</summary>
     public List<DemoUserOptions> DemoUsers { get; set; } = [];
 

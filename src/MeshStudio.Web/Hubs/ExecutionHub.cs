@@ -7,6 +7,7 @@ using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Telemetry;
 using MeshStudio.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -22,6 +23,19 @@ namespace MeshStudio.Web.Hubs;
 public sealed class ExecutionHub(UserContextResolver users, ExecutionService execution, ProductData data, JobService jobs, AuditService audit) : Hub
 {
     public const string Path = "/hubs/execution";
+
+    public override Task OnConnectedAsync()
+    {
+        Context.Items[typeof(MeshTelemetry)] = MeshTelemetry.OpenSession("hub");
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(typeof(MeshTelemetry), out var session))
+            (session as IDisposable)?.Dispose();
+        return base.OnDisconnectedAsync(exception);
+    }
 
     public async IAsyncEnumerable<QueryBatch> Query(string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

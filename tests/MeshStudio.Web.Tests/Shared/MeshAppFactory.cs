@@ -22,6 +22,9 @@ public sealed class MeshAppFactory : WebApplicationFactory<Program>
     /// <summary>Leaves the data folder when disposed (the first app of a restart test).</summary>
     public bool KeepData { get; init; }
 
+    /// <summary>More settings (e.g. <c>MeshStudio:Telemetry:PrometheusEnabled</c>), applied after the test defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -34,6 +37,8 @@ public sealed class MeshAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("MeshStudio:SignIn:AccountRefillSeconds", "3600");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         builder.UseSetting("MeshStudio:Query:MaxResultBytes", MaxResultBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public MeshStudioOptions Options => Services.GetRequiredService<IOptions<MeshStudioOptions>>().Value;

@@ -102,11 +102,11 @@ public sealed class ProductTrust(IDbContextFactory<MeshDbContext> dbFactory, Tim
     }
 
     /// <summary>A successful run after the last commit found nothing new: the product matched its inputs then.</summary>
-    private static DateTime? UpToDate(DateTime? lastCommit, TrustJobFacts? job) =>
+    internal static DateTime? UpToDate(DateTime? lastCommit, TrustJobFacts? job) =>
         lastCommit is { } committed && job is { LastRunSucceeded: true, LastRunAt: { } checkedAt } && checkedAt > committed ? checkedAt : lastCommit;
 
     /// <summary>The saved contract's latency; without a saved contract, the generated one's (two run intervals).</summary>
-    private static TimeSpan? Sla(string? savedContract, TimeSpan? runInterval)
+    internal static TimeSpan? Sla(string? savedContract, TimeSpan? runInterval)
     {
         if (savedContract is null)
             return runInterval is { } interval ? FreshnessSla.Default(interval) : null;
