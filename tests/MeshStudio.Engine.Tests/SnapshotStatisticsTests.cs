@@ -61,6 +61,30 @@ public sealed class SnapshotStatisticsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadFootersAsync_WideDecimalsUnsignedAndPartitions_AreExactTextAndListed()
+    {
+        const string select = """
+            SELECT * FROM (VALUES
+                ('NL', 18446744073709551615::UBIGINT, 123456789012345678901234567890.12::DECIMAL(38,2)),
+                ('DE', 3::UBIGINT, -99999999999999999999999999999999.99::DECIMAL(38,2)),
+                ('DE', 7::UBIGINT, 1.5::DECIMAL(38,2))
+            ) AS t(country, hits, big)
+            """;
+        var snapshot = await _writer.WriteSnapshotAsync(ReplaceRequest.Of(SessionGrant.Empty, select, [], Product) with { PartitionBy = ["country"] },
+            CancellationToken.None);
+
+        var footers = await _statistics.ReadFootersAsync(snapshot.Location, CancellationToken.None);
+
+        Assert.NotNull(footers);
+        Assert.Equal((3L, 2), (footers.RowCount, footers.Files));
+        Assert.True(footers.RowGroups >= footers.Files);
+        Assert.Equal([new PartitionColumn("country", 2)], footers.Partitions);
+        Assert.Equal(["hits", "big"], footers.Columns.Select(c => c.Name));
+        Assert.Equal(("3", "18446744073709551615"), (footers.Columns[0].Min, footers.Columns[0].Max));
+        Assert.Equal(("-99999999999999999999999999999999.99", "123456789012345678901234567890.12"), (footers.Columns[1].Min, footers.Columns[1].Max));
+    }
+
+    [Fact]
     public async Task ReadAsync_UnknownLocation_IsNull()
     {
         Assert.Null(await _statistics.ReadAsync("sales/products/order_stats/snap-20260301000000000-00000000/", CancellationToken.None));

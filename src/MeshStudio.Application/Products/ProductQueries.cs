@@ -1,5 +1,6 @@
 using System.Globalization;
 using MeshStudio.Core.Products;
+using MeshStudio.Core.Sql;
 
 namespace MeshStudio.Application.Products;
 
@@ -20,6 +21,14 @@ public static class ProductQueries
     {
         ArgumentNullException.ThrowIfNull(product);
         return string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM {product} LIMIT {rows}");
+    }
+
+    /// <summary>One row: the approximate number of distinct values of each of <paramref name="columns"/> (HyperLogLog).</summary>
+    public static string ApproxDistinct(QualifiedName product, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(columns);
+        return $"SELECT {string.Join(", ", columns.Select(c => $"approx_count_distinct({SqlText.Identifier(c)})"))} FROM {product}";
     }
 
     /// <summary>The query the Studio opens a product with, laid out for editing.</summary>

@@ -7,8 +7,9 @@ namespace MeshStudio.Engine.Products;
 /// <summary>
 /// Footer minimums and maximums as values of the column's type. Parquet.Net hands them out in their physical form:
 /// a decimal stored as INT32/INT64 unscaled (12.50 as 1250), a timestamp as a count of micro- (milli-, nano-)
-/// seconds, a date as days since 1970, a wide decimal as a BigDecimal. Those are converted here; a value of any other unexpected form is dropped,
-/// so a footer never shows a number that is not the column's value.
+/// seconds, a date as days since 1970, a wide decimal as a BigDecimal, an unsigned integer as its signed bit pattern.
+/// Those are converted here (a decimal past <see cref="decimal"/>'s range to a <see cref="WideDecimal"/>); a value of
+/// any other unexpected form is dropped, so a footer never shows a number that is not the column's value.
 /// </summary>
 internal static class StatisticValues
 {
@@ -24,6 +25,8 @@ internal static class StatisticValues
         (DecimalDataField d, int i) => Shift(i, d.Scale),
         (DecimalDataField d, long l) => Shift(l, d.Scale),
         (DecimalDataField, BigDecimal wide) => Shift(wide.UnscaledValue, wide.Scale),
+        _ when field.ClrType == typeof(ulong) && value is long bits => unchecked((ulong)bits),
+        _ when field.ClrType == typeof(uint) && value is int bits => unchecked((uint)bits),
         (DateTimeDataField, int days) => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + days),
         (DateTimeDataField dt, long count) => Timestamp(dt, count),
         (_, double x) when !double.IsFinite(x) => null, // NaN and infinities have no JSON number
@@ -44,11 +47,11 @@ internal static class StatisticValues
         return ticks is null ? null : DateTime.SpecifyKind(DateTime.UnixEpoch.AddTicks(ticks.Value), field.IsAdjustedToUTC ? DateTimeKind.Utc : DateTimeKind.Unspecified);
     }
 
-    /// <summary>The unscaled integer divided by 10^scale; null past the range of <see cref="decimal"/> (about 28 digits).</summary>
-    private static decimal? Shift(BigInteger unscaled, int scale)
+    /// <summary>The unscaled integer divided by 10^scale; a <see cref="WideDecimal"/> past the range of <see cref="decimal"/> (about 28 digits).</summary>
+    private static object Shift(BigInteger unscaled, int scale)
     {
         if (BigInteger.Abs(unscaled) > new BigInteger(decimal.MaxValue) || scale > 28)
-            return null;
+            return new WideDecimal(unscaled, scale);
         var result = (decimal)unscaled;
         for (var i = 0; i < scale; i++)
             result /= 10;

@@ -39,6 +39,25 @@ public class ProductStatisticsEndpointTests(MeshAppFactory app)
     }
 
     [Fact]
+    public async Task Statistics_Member_HasApproximateDistinctCountsAndTheSnapshotLayout()
+    {
+        var owner = app.ClientFor("logistics.owner");
+
+        var json = await (await owner.GetAsync(Url)).JsonAsync(HttpStatusCode.OK);
+
+        var sql = await (await owner.PostAsJsonAsync("/api/sql", new { sql = "SELECT count(DISTINCT carrier), count(DISTINCT country) FROM logistics.delivery_performance" }))
+            .JsonAsync(HttpStatusCode.OK);
+        var columns = json.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        // HyperLogLog is exact at a handful of values.
+        Assert.Equal(sql.GetProperty("rows")[0][0].GetInt64(), columns["carrier"].GetProperty("distinctCount").GetInt64());
+        Assert.Equal(sql.GetProperty("rows")[0][1].GetInt64(), columns["country"].GetProperty("distinctCount").GetInt64());
+        Assert.StartsWith("snap-", json.GetProperty("snapshot").GetString(), StringComparison.Ordinal);
+        Assert.True(json.GetProperty("files").GetInt32() >= 1);
+        Assert.True(json.GetProperty("rowGroups").GetInt32() >= json.GetProperty("files").GetInt32());
+        Assert.Equal(0, json.GetProperty("partitions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Statistics_WithoutGrant_IsRefusedAndAnUnknownProductIsNotFound()
     {
         var consumer = app.ClientFor("consumer");
