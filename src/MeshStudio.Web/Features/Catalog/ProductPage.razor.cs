@@ -2,10 +2,12 @@ using System.Globalization;
 using MeshStudio.Application.Access;
 using MeshStudio.Application.Execution;
 using MeshStudio.Application.Governance;
+using MeshStudio.Application.Governance.Policies;
 using MeshStudio.Application.Products;
 using MeshStudio.Core.Access;
 using MeshStudio.Core.Execution;
 using MeshStudio.Core.Governance;
+using MeshStudio.Core.Governance.Policies;
 using MeshStudio.Core.Identity;
 using MeshStudio.Core.Products;
 using MeshStudio.Web.Components.Shared;
@@ -34,6 +36,7 @@ public sealed partial class ProductPage : UserPage
     private string _editTitle = "";
     private string _editDescription = "";
     private string _editTags = "";
+    private string? _descriptionHint;
     private readonly UserActionState _action = new();
 
     [Inject]
@@ -47,6 +50,9 @@ public sealed partial class ProductPage : UserPage
 
     [Inject]
     public required ProductData Data { get; init; }
+
+    [Inject]
+    public required PolicyService Policies { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -141,9 +147,10 @@ public sealed partial class ProductPage : UserPage
         });
     }
 
-    private void StartEditing()
+    private async Task StartEditingAsync()
     {
-        _editTitle = _product!.Title;
+        _descriptionHint = DescriptionHint(await Policies.InForceAsync(_product!.Name.Domain, CancellationToken.None));
+        _editTitle = _product.Title;
         _editDescription = _product.Description;
         _editTags = string.Join(", ", _product.Tags);
         _editing = true;
@@ -237,4 +244,10 @@ public sealed partial class ProductPage : UserPage
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>The hint names the description length the policies in force ask for, as the review will check it.</summary>
+    private static string? DescriptionHint(IReadOnlyList<PolicyDefinition> inForce) =>
+        inForce.Where(p => p.Enabled && p.Kind == PolicyKind.Description).Max(p => p.MinLength) is { } length
+            ? $"At least {length} characters to pass the governance policies."
+            : null;
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using MeshStudio.Application.Access;
 using MeshStudio.Application.Governance;
+using MeshStudio.Application.Governance.Policies;
 using MeshStudio.Application.Products;
 using MeshStudio.Catalog.Model;
 using MeshStudio.Core.Access;
@@ -42,6 +43,22 @@ public sealed class ProductPageTests
         Assert.Empty(markdown.QuerySelectorAll("img"));
         Assert.DoesNotContain("javascript:", markdown.InnerHtml, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(markdown.QuerySelectorAll("[onerror]"));
+    }
+
+    [Fact]
+    public async Task ProductPage_StewardRaisedDescriptionLength_EditHintNamesThePolicyInForce()
+    {
+        await using var ctx = await PublishedRevenueAsync();
+        var policies = ctx.Get<PolicyService>();
+        var description = (await policies.GetAsync("description-present", CancellationToken.None))!;
+        await policies.SaveAsync(await ctx.UserAsync("steward"), description.Definition with { MinLength = 80 },
+            description.Version, CancellationToken.None);
+        ctx.SignIn("sally");
+
+        var cut = RenderRevenue(ctx);
+        cut.WaitForTestId("edit-metadata").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("At least 80 characters", cut.Markup));
     }
 
     [Fact]
